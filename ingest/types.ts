@@ -62,3 +62,13 @@ export interface IngestResult {
   clauses: Clause[];
   reports: FileReport[];
 }
+
+/** What a clause says of a project (GET /api/commitments). */
+export interface Commitment {
+  /** From the editable verb table: 前期工作, 规划, 开工建设, 加快建设, 建成, 运营 … */
+  action: string | null;
+  /** A report of what happened, or a commitment to future work. */
+  kind: 'progress' | 'commitment';
+  /** 到2025年, 力争2025年… when stated. */
+  targetYear: number | null;
+}

@@ -31,6 +31,12 @@ export interface EngineStats {
   clauses: number;
 }
 
+export interface ProjectCount {
+  name: string;
+  mentions: number;
+  documents: number;
+}
+
 export interface SearchEngine {
   readonly name: 'sqlite' | 'meilisearch';
   /** Replace the whole index atomically: readers see the old index until the new one is complete. */
@@ -52,5 +58,7 @@ export interface SearchEngine {
   quoteCandidates(folded: string, limit: number): Promise<Clause[]>;
   /** Clauses whose projects include any of these canonical names, or whose text holds one. */
   clausesMentioning(names: string[]): Promise<Clause[]>;
+  /** Every project name found by ingestion, with how many clauses and documents mention it. */
+  projects(): Promise<ProjectCount[]>;
   close(): Promise<void>;
 }

@@ -36,7 +36,8 @@ function foldChar(code: number): number {
   // Kangxi radicals (⼀ U+2F00 …) → CJK unified ideographs. NFKC of this range only:
   // full NFKC would also rewrite punctuation.
   if (code >= 0x2f00 && code <= 0x2fd5) return String.fromCharCode(code).normalize('NFKC').charCodeAt(0);
-  // Full-width ASCII (digits, letters, ％ …) → ASCII.
+  // Full-width ASCII forms (digits, letters, ％, （）：，…) → ASCII, so （责任单位： and
+  // (責任單位: read the same to every rule.
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
   if (code === 0x3000) return 0x20; // ideographic space
   if (code >= 0x41 && code <= 0x5a) return code + 32; // lower-case Latin

@@ -26,6 +26,10 @@ export interface PolicyDocument {
   source: string;
   /** 签发人, when the header names one (not part of the API contract; extra field). */
   signer?: string | null;
+  /** Web address, when the document was retrieved from a page (GB/T 7714 [A/OL]). */
+  url?: string;
+  /** Date the web page was retrieved (YYYY-MM-DD), when known. */
+  accessed?: string | null;
 }
 
 export interface Clause {

@@ -1,0 +1,163 @@
+// Text-level cleaning, as pure functions over lines: page chrome out, OCR spaces out, wrapped
+// lines and soft paragraph breaks rejoined, flattened tables turned back into rows.
+import type { ChromeRule } from './tables.js';
+import { matchMarker, SECTION_TYPES } from './markers.js';
+
+const HAN = /[\p{Script=Han}]/u;
+// CJK punctuation and full-width forms count as "Chinese" neighbours for space removal.
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2014\u2026《》〈〉「」『』【】〔〕]/u;
+
+/** Drop page chrome lines; a breadcrumb line is kept aside (the issuer is in it). */
+export function dropChrome(lines: string[], rules: ChromeRule[]): { lines: string[]; breadcrumb?: string; dropped: number } {
+  const out: string[] = [];
+  let breadcrumb: string | undefined;
+  let dropped = 0;
+  for (const raw of lines) {
+    const line = raw.trim();
+    const rule = line ? rules.find(r => r.pattern.test(line)) : undefined;
+    if (!rule) { out.push(raw); continue; }
+    dropped++;
+    if (rule.action === 'breadcrumb') breadcrumb ??= line;
+    if (rule.action === 'stop') { dropped += lines.length - lines.indexOf(raw) - 1; break; }
+  }
+  return { lines: out, breadcrumb, dropped };
+}
+
+/**
+ * Remove spaces that OCR or PDF extraction put inside words: any whitespace run next to a Han
+ * character or CJK punctuation goes (长征国 家文化公园 → 长征国家文化公园, 2013 年 → 2013年);
+ * spaces between Latin words or numbers stay; 9 .2% and 2. 1倍 are numbers split by a space.
+ */
+export function removeOcrSpaces(line: string): string {
+  let s = line.replace(/[ \t\u3000\u00a0]+/g, (run, at: number, all: string) => {
+    const before = all[at - 1] ?? '';
+    const after = all[at + run.length] ?? '';
+    if (!before || !after) return '';
+    // Two or more spaces in a short line separate phrases of a title (解放思想  牢记嘱托).
+    if (run.length >= 2 && all.trim().length <= 30 && HAN.test(before) && HAN.test(after)) return ' ';
+    if (CJK.test(before) || CJK.test(after)) return '';
+    return ' ';
+  });
+  s = s.replace(/(\d) (\.\d)/g, '$1$2').replace(/(\d\.) (\d)/g, '$1$2');
+  return s;
+}
+
+export type Block =
+  | { kind: 'para'; text: string; md?: number }
+  | { kind: 'table'; caption?: string; header: string[]; rows: { category?: string; cells: string[] }[] };
+
+const PARA_END = /[。！？!?]$|[。！？!?][”"』」)）]$/;
+const SOFT_END = /[。！？!?；;：:]$|[。！？][”"」）)]$/;
+// A line ending with one of these cannot end a heading: the sentence goes on.
+const CONTINUES = /[是和的与及在对为把将、，,“（(]$/;
+const TABLE_LINE = /^(.*\S)?\s*\|$/;
+
+export function isPlainHeading(text: string): boolean {
+  return text.length <= 30 && !/[。；！？，,：:;!?]/.test(text) && !CONTINUES.test(text) && !matchMarker(text) && HAN.test(text);
+}
+
+function joinText(a: string, b: string): string {
+  const last = a[a.length - 1] ?? '', first = b[0] ?? '';
+  return /[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first) ? `${a} ${b}` : a + b;
+}
+
+/** Turn a run of `cell |` lines back into rows. */
+export function parseTable(cellLines: string[]): { header: string[]; rows: { category?: string; cells: string[] }[] } {
+  const cells = cellLines.map(l => removeOcrSpaces(l.replace(/\|\s*$/, '').trim()));
+  // The header is the longest prefix that recurs (tables split over pages repeat it).
+  let header: string[] = [];
+  for (let w = Math.min(12, Math.floor(cells.length / 2)); w >= 2; w--) {
+    const prefix = cells.slice(0, w).join('\u0001');
+    let found = false;
+    for (let i = w; i + w <= cells.length && !found; i++) if (cells.slice(i, i + w).join('\u0001') === prefix) found = true;
+    if (found) { header = cells.slice(0, w); break; }
+  }
+  const body: string[] = [];
+  for (let i = header.length; i < cells.length; i++) {
+    if (header.length && cells.slice(i, i + header.length).join('\u0001') === header.join('\u0001')) { i += header.length - 1; continue; }
+    body.push(cells[i]);
+  }
+  // Rows end at a cell of the final, low-cardinality column (预期性/约束性, 是/否 …): a short,
+  // non-numeric value that recurs.
+  const freq = new Map<string, number>();
+  for (const c of body) if (c && c.length <= 8 && !/\d/.test(c)) freq.set(c, (freq.get(c) ?? 0) + 1);
+  const terminal = new Set([...freq].filter(([, n]) => n >= 3).map(([c]) => c));
+  const rows: { category?: string; cells: string[] }[] = [];
+  let cur: string[] = [];
+  let category: string | undefined;
+  const flush = () => {
+    while (cur.length && !cur[0]) cur.shift();
+    if (!cur.length) return;
+    if (header.length && cur.length >= header.length) category = cur[0];
+    rows.push({ category: cur.length < header.length ? category : undefined, cells: cur });
+    cur = [];
+  };
+  const width = header.length || 0;
+  for (const c of body) {
+    cur.push(c);
+    if (terminal.size ? terminal.has(c) : width && cur.length >= width) flush();
+  }
+  flush();
+  return { header, rows };
+}
+
+/**
+ * Lines → blocks. Joins lines wrapped by a PDF or a converter and blank lines that fall inside a
+ * sentence; never joins across a line that starts with a marker; keeps short unpunctuated lines
+ * (headings) on their own.
+ */
+export function toBlocks(rawLines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let cur: string | null = null;
+  let sawBlank = false;
+  const flush = () => { if (cur !== null && cur.trim()) blocks.push({ kind: 'para', text: cur.trim() }); cur = null; };
+  const lines = rawLines.map(l => l.replace(/\s+$/, ''));
+  for (let i = 0; i < lines.length; i++) {
+    const rawLine = lines[i];
+    if (!rawLine.trim()) { sawBlank = true; continue; }
+    // A flattened table: four or more consecutive `cell |` lines.
+    if (TABLE_LINE.test(rawLine.trim()) || rawLine.trim() === '|') {
+      let j = i;
+      while (j < lines.length && (TABLE_LINE.test(lines[j].trim()) || lines[j].trim() === '|')) j++;
+      const run = lines.slice(i, j);
+      const short = run.filter(l => l.length <= 40).length;
+      if (run.length >= 4 && short / run.length > 0.8) {
+        let caption: string | undefined;
+        const prev = blocks[blocks.length - 1];
+        if (cur !== null && isPlainHeading(removeOcrSpaces((cur as string).trim()))) { caption = removeOcrSpaces((cur as string).trim()); cur = null; }
+        else { flush(); if (prev?.kind === 'para' && isPlainHeading(prev.text)) { caption = prev.text; blocks.pop(); } }
+        blocks.push({ kind: 'table', caption, ...parseTable(run) });
+        i = j - 1;
+        sawBlank = false;
+        continue;
+      }
+      // A boxed paragraph (专栏 content) ends with a stray |: drop the bar, keep the text.
+      lines[i] = rawLine.replace(/\s*\|$/, '');
+    }
+    const md = /^(#{1,6})\s+(.*)$/.exec(lines[i].trim());
+    if (md) {
+      flush();
+      blocks.push({ kind: 'para', text: removeOcrSpaces(md[2].trim()), md: md[1].length });
+      sawBlank = false;
+      continue;
+    }
+    const line = removeOcrSpaces(lines[i].trim());
+    if (cur === null) { cur = line; sawBlank = false; continue; }
+    const prev: string = cur;
+    const marker = matchMarker(line);
+    const prevMarker = matchMarker(prev);
+    let join: boolean;
+    if (marker) join = false;
+    else if (prevMarker && SECTION_TYPES.has(prevMarker.type) && !/[。；]/.test(prev)) join = false;
+    else if (!prevMarker && isPlainHeading(prev)) join = false;
+    else if (!sawBlank) join = !PARA_END.test(prev);
+    // A blank line inside a sentence is a soft break: the paragraph before it stops mid-clause
+    // (，、) or runs long without closing punctuation. A title line never does.
+    else join = !SOFT_END.test(prev) && (/[，,、]$/.test(prev) || prev.length > 60 && /[\p{Script=Han}\d]$/u.test(prev));
+    if (join) cur = joinText(prev, line);
+    else { flush(); cur = line; }
+    sawBlank = false;
+  }
+  flush();
+  return blocks;
+}

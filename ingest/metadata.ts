@@ -1,0 +1,109 @@
+// Document metadata from the header region and the end block — never from the first match in
+// the body, where cited documents' numbers and dates live.
+import type { Block } from './clean.js';
+import { isPlainHeading } from './clean.js';
+import { matchMarker } from './markers.js';
+import { normalize } from './text.js';
+
+export interface ExtractedMeta {
+  title: string | null;
+  docNumber: string | null;
+  issuer: string | null;
+  signer: string | null;
+  date: string | null;
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇二一 → 2021; 二十七 → 27; 十 → 10. */
+function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s.includes('十')) return Number([...s].map(c => CN_DIGIT[c] ?? '').join(''));
+  const [tens, ones] = s.split('十');
+  return (tens ? CN_DIGIT[tens] : 1) * 10 + (ones ? CN_DIGIT[ones] : 0);
+}
+
+const DATE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?/;
+
+/** A date written any of the usual ways, as YYYY-MM-DD (or YYYY-MM). */
+export function parseDate(text: string): string | null {
+  const m = DATE.exec(normalize(text));
+  if (!m) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const y = cnNumber(m[1] ?? m[4]);
+  const mo = cnNumber(m[2] ?? m[5]);
+  const d = m[3] ?? m[6];
+  if (y < 1949 || y > 2100 || mo < 1 || mo > 12) return null;
+  return d ? `${y}-${pad(mo)}-${pad(cnNumber(d))}` : `${y}-${pad(mo)}`;
+}
+
+// 发文字号 on a line of its own: 赣苏振党组字〔2024〕3号, 劳社部发[2008]3号, 湘政办发〔2022〕第15号.
+const DOC_NUMBER = /^([\p{Script=Han}]{1,14})\s*[〔[［(（﹝【]\s*(\d{4})\s*[〕\]］)）﹞】]\s*第?\s*0*(\d+)\s*号$/u;
+
+/** Normalize a 发文字号 to the printed standard: 〔〕, no 第, no leading zeros. */
+export function normalizeDocNumber(text: string): string | null {
+  const m = DOC_NUMBER.exec(normalize(text.trim()).replace(/\s+/g, ''));
+  return m ? `${text.trim().slice(0, m[1].length)}〔${m[2]}〕${m[3]}号` : null;
+}
+
+const DOC_KIND = /(报告|规划|意见|通知|办法|方案|要点|解读|决定|纲要|细则|规定|条例|批复|公告|通告|纪要|总结|计划|措施|决议|讲话|通报|函)》?$/;
+const ORG = /(党组|委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|部|院|中心)$/;
+const DATE_ONLY = /^[(（]?\s*[\d〇零一二三四五六七八九十]{4}\s*年[^。，,]{1,8}[)）]?$|^[(（]?\d{4}-\d{1,2}-\d{1,2}[)）]?$/;
+
+type Para = Extract<Block, { kind: 'para' }>;
+
+function definiteHeader(b: Para): boolean {
+  const t = b.text;
+  return !!normalizeDocNumber(t) || /^签发人/.test(t) || DATE_ONLY.test(t) || /^——/.test(t) || (DOC_KIND.test(t) && !/[。；]/.test(t) && t.length <= 90 && !matchMarker(t));
+}
+
+/**
+ * Take the header blocks off the front (and a closing date off the end) of a document and read
+ * its metadata from them. Returns the body blocks.
+ */
+export function extractMetadata(blocks: Block[], breadcrumb?: string): { meta: ExtractedMeta; body: Block[] } {
+  const meta: ExtractedMeta = { title: null, docNumber: null, issuer: null, signer: null, date: null };
+  const titleParts: string[] = [];
+  let i = 0;
+  for (; i < blocks.length && i < 15; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'para') break;
+    const t = b.text;
+    const upcomingHeader = blocks.slice(i + 1, i + 4).some(x => x.kind === 'para' && definiteHeader(x));
+    if (normalizeDocNumber(t)) meta.docNumber = normalizeDocNumber(t);
+    else if (/^签发人[:：]/.test(t)) meta.signer = t.replace(/^签发人[:：]\s*/, '');
+    else if (DATE_ONLY.test(t)) meta.date = parseDate(t);
+    else if (/^——/.test(t)) titleParts.push(t);
+    else if (b.md && !matchMarker(t) && ORG.test(t) && !DOC_KIND.test(t)) meta.issuer = t;
+    else if (!matchMarker(t) && DOC_KIND.test(t) && !/[。；]/.test(t) && t.length <= 90) titleParts.push(t);
+    else if (/^[\p{Script=Han}]{2,4}$/u.test(t) && (meta.date || titleParts.length)) meta.signer ??= t;
+    else if (t.length <= 25 && /[:：]$/.test(t) && (titleParts.length || meta.docNumber || meta.date)) { /* 主送机关 / salutation */ }
+    else if (isPlainHeading(t) && upcomingHeader && !matchMarker(t)) titleParts.push(t);
+    else break;
+  }
+  if (titleParts.length) {
+    meta.title = titleParts.reduce((acc, p) => (acc ? (p.startsWith('——') ? acc + p : `${acc} ${p}`) : p), '');
+  }
+  if (breadcrumb) {
+    const parts = breadcrumb.replace(/^[^:：]*[:：]/, '').split(/\s*[>＞»›]\s*/).map(s => s.trim()).filter(Boolean);
+    const org = [...parts].reverse().find(p => ORG.test(p) && !/信息公开|首页|公开$/.test(p));
+    if (org) meta.issuer = org;
+  }
+  // End block: a closing date line (二〇二二年一月五日) and 抄送/印发 lines are metadata.
+  let end = blocks.length;
+  while (end > i) {
+    const b = blocks[end - 1];
+    if (b.kind === 'para' && (DATE_ONLY.test(b.text) || /^(抄送|印发|主题词)[:：]|印发$/.test(b.text))) {
+      if (DATE_ONLY.test(b.text)) meta.date ??= parseDate(b.text);
+      end--;
+    } else break;
+  }
+  return { meta, body: blocks.slice(i, end) };
+}
+
+/** Year from the date, else from the 发文字号. */
+export function yearOf(date: string | null, docNumber: string | null): number | null {
+  if (date) return Number(date.slice(0, 4));
+  const m = docNumber && /〔(\d{4})〕/.exec(docNumber);
+  return m ? Number(m[1]) : null;
+}

@@ -6,7 +6,7 @@ import { ingestFolder } from './pipeline.js';
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : null;
-const folder = args.find((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const folder = args.find((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1));
 if (!folder || !fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
   console.error('usage: npm run ingest -- <folder> [--json out.jsonl]');
   process.exit(2);

@@ -61,7 +61,7 @@ function definiteHeader(b: Para): boolean {
  * Take the header blocks off the front (and a closing date off the end) of a document and read
  * its metadata from them. Returns the body blocks.
  */
-export function extractMetadata(blocks: Block[], breadcrumb?: string): { meta: ExtractedMeta; body: Block[] } {
+export function extractMetadata(blocks: Block[], breadcrumb?: string): { meta: ExtractedMeta; header: string[]; body: Block[] } {
   const meta: ExtractedMeta = { title: null, docNumber: null, issuer: null, signer: null, date: null };
   const titleParts: string[] = [];
   let i = 0;
@@ -98,7 +98,8 @@ export function extractMetadata(blocks: Block[], breadcrumb?: string): { meta: E
       end--;
     } else break;
   }
-  return { meta, body: blocks.slice(i, end) };
+  const header = blocks.slice(0, i).map(b => (b.kind === 'para' ? b.text : ''));
+  return { meta, header, body: blocks.slice(i, end) };
 }
 
 /** Year from the date, else from the 发文字号. */

@@ -38,7 +38,7 @@ export function ingestLines(lines: string[], opts: { docId: string; source: stri
   const { tables, docId } = opts;
   const warnings: string[] = [];
   const chrome = dropChrome(lines, tables.chrome);
-  const { meta, body } = extractMetadata(toBlocks(chrome.lines), opts.breadcrumb ?? chrome.breadcrumb);
+  const { meta, header, body } = extractMetadata(toBlocks(chrome.lines), opts.breadcrumb ?? chrome.breadcrumb);
   // Front matter (md) and <meta> (html) fill what the text left open.
   const fm = opts.meta ?? {};
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : null);
@@ -56,10 +56,11 @@ export function ingestLines(lines: string[], opts: { docId: string; source: stri
       if (f === 'url') { url = v; continue; }
       if (f === 'accessed') { accessed = v; continue; }
       if (meta[f as keyof typeof meta]) warnings.push(`sidecar repeats ${f}, which the text already says`);
-      else (meta as Record<string, string | null>)[f] = f === 'date' ? parseDate(v) ?? v : v;
+      else (meta as unknown as Record<string, string | null>)[f] = f === 'date' ? parseDate(v) ?? v : v;
     }
   }
-  const drafts = segment(body);
+  // The header (版头: issuer, 发文字号, 签发人, title) stays findable and citable as clause 0.
+  const drafts = [...(header.length ? [{ path: [], label: '版头', text: header.join('\n') }] : []), ...segment(body)];
   if (!drafts.length) warnings.push('no clauses found');
   const year = yearOf(meta.date, meta.docNumber);
   const clauses: Clause[] = drafts.map((d, ordinal) => ({

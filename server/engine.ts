@@ -40,7 +40,9 @@ export interface ProjectCount {
 export interface SearchEngine {
   readonly name: 'sqlite' | 'meilisearch';
   /** Replace the whole index atomically: readers see the old index until the new one is complete. */
-  rebuild(documents: PolicyDocument[], clauses: Clause[]): Promise<void>;
+  rebuild(documents: PolicyDocument[], clauses: Clause[], meta?: Record<string, string>): Promise<void>;
+  /** A value stored with the index at build time (corpus fingerprint, user words). */
+  meta(key: string): string | null | Promise<string | null>;
   /** Whether an index exists and when it was built (ms since epoch), to decide on re-ingesting. */
   builtAt(): Promise<number | null>;
   stats(): Promise<EngineStats>;

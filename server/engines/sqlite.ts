@@ -1,0 +1,256 @@
+// Embedded engine: one SQLite file with an FTS5 index of jieba words and character bigrams.
+// better-sqlite3 style: synchronous, prepared statements. Rebuilds write a new file aside and
+// rename it over the old one, so a crash mid-build leaves the previous index serving.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clause, PolicyDocument } from '../../ingest/types.js';
+import { bigrams, normalize, words } from '../../ingest/text.js';
+import type { Tables } from '../../ingest/tables.js';
+import type { EngineStats, FacetName, ProjectCount, SearchEngine, SearchParams, SearchResult } from '../engine.js';
+import { analyzeQuery, highlight, type AnalyzedQuery } from '../query.js';
+
+const FACETS: FacetName[] = ['year', 'unit', 'topic', 'doc'];
+
+/** An FTS5 string literal: user text can never become syntax. */
+const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+function termQuery(alt: string): string {
+  const grams = bigrams(alt);
+  const parts = [`words:${lit(alt)}`];
+  if (grams.length) parts.push(`grams:${lit(grams.join(' '))}`);
+  else if (alt.length === 1) parts.push(`grams:${lit(alt)}*`);
+  return parts.join(' OR ');
+}
+
+export function ftsExpression(q: AnalyzedQuery, mode: 'and' | 'or'): string {
+  return q.terms.map(t => {
+    const alts = t.alternatives.map(termQuery);
+    if (t.parts.length) alts.push(`(${t.parts.map(p => `(${termQuery(p)})`).join(' AND ')})`);
+    return `(${alts.join(' OR ')})`;
+  }).join(mode === 'and' ? ' AND ' : ' OR ');
+}
+
+function facetRows(c: Clause): [FacetName, string][] {
+  const rows: [FacetName, string][] = [['doc', c.docId]];
+  if (c.year !== null) rows.push(['year', String(c.year)]);
+  for (const u of new Set(c.units.map(u => u.name))) rows.push(['unit', u]);
+  for (const t of c.topics) rows.push(['topic', t]);
+  return rows;
+}
+
+export class SqliteEngine implements SearchEngine {
+  readonly name = 'sqlite' as const;
+  private db: Database.Database | null = null;
+  private readonly file: string;
+
+  constructor(dataDir: string, private readonly tables: Tables) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, 'index.sqlite');
+    if (fs.existsSync(this.file)) this.open();
+  }
+
+  private open() {
+    this.db?.close();
+    this.db = new Database(this.file, { readonly: true, fileMustExist: true });
+    this.db.pragma('query_only = true');
+  }
+
+  private get conn(): Database.Database {
+    if (!this.db) throw new Error('index not built');
+    return this.db;
+  }
+
+  async rebuild(documents: PolicyDocument[], clauses: Clause[], extraMeta: Record<string, string> = {}): Promise<void> {
+    const tmp = `${this.file}.building-${process.pid}`;
+    fs.rmSync(tmp, { force: true });
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE documents (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+        CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL);
+        CREATE TABLE facets (rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
+        CREATE TABLE projects (rowid INTEGER NOT NULL, name TEXT NOT NULL, docId TEXT NOT NULL);
+        CREATE VIRTUAL TABLE fts USING fts5(words, grams, hwords, hgrams, content='', columnsize=1, tokenize='unicode61 remove_diacritics 0');
+      `);
+      const insDoc = db.prepare('INSERT INTO documents (id, json) VALUES (?, ?)');
+      const insClause = db.prepare('INSERT INTO clauses (rowid, id, docId, ordinal, json) VALUES (?, ?, ?, ?, ?)');
+      const insFacet = db.prepare('INSERT INTO facets (rowid, facet, value) VALUES (?, ?, ?)');
+      const insProject = db.prepare('INSERT INTO projects (rowid, name, docId) VALUES (?, ?, ?)');
+      const insFts = db.prepare('INSERT INTO fts (rowid, words, grams, hwords, hgrams) VALUES (?, ?, ?, ?, ?)');
+      const tokenCache = new Map<string, [string, string]>();
+      const tokens = (s: string): [string, string] => {
+        let t = tokenCache.get(s);
+        if (!t) {
+          const n = normalize(s);
+          t = [words(n).join(' '), bigrams(n).join(' ')];
+          if (tokenCache.size < 200_000) tokenCache.set(s, t);
+        }
+        return t;
+      };
+      db.transaction(() => {
+        for (const d of documents) insDoc.run(d.id, JSON.stringify(d));
+        clauses.forEach((c, i) => {
+          const rowid = i + 1;
+          insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c));
+          for (const [f, v] of facetRows(c)) insFacet.run(rowid, f, v);
+          for (const p of c.projects) insProject.run(rowid, p, c.docId);
+          const [w, g] = tokens(c.text);
+          const [hw, hg] = tokens(c.path.at(-1) ?? '');
+          insFts.run(rowid, w, g, hw, hg);
+        });
+        const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        meta.run('builtAt', String(Date.now()));
+        for (const [k, v] of Object.entries(extraMeta)) meta.run(k, v);
+      })();
+      db.exec(`
+        CREATE INDEX facets_value ON facets (facet, value, rowid);
+        CREATE INDEX facets_rowid ON facets (rowid);
+        CREATE INDEX clauses_doc ON clauses (docId, ordinal);
+        CREATE INDEX projects_name ON projects (name);
+      `);
+      db.exec("INSERT INTO fts(fts) VALUES ('optimize')");
+      db.close();
+      fs.renameSync(tmp, this.file); // atomic on one filesystem
+    } catch (e) {
+      try { db.close(); } catch { /* already closed */ }
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    this.open();
+  }
+
+  meta(key: string): string | null {
+    if (!this.db) return null;
+    const row = this.conn.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async builtAt(): Promise<number | null> {
+    const v = this.meta('builtAt');
+    return v ? Number(v) : null;
+  }
+
+  async stats(): Promise<EngineStats> {
+    if (!this.db) return { engine: 'sqlite', documents: 0, clauses: 0 };
+    const d = this.conn.prepare('SELECT count(*) AS n FROM documents').get() as { n: number };
+    const c = this.conn.prepare('SELECT count(*) AS n FROM clauses').get() as { n: number };
+    return { engine: 'sqlite', documents: d.n, clauses: c.n };
+  }
+
+  async listDocuments(): Promise<PolicyDocument[]> {
+    if (!this.db) return [];
+    return (this.conn.prepare('SELECT json FROM documents ORDER BY id').all() as { json: string }[]).map(r => JSON.parse(r.json));
+  }
+
+  async getDocument(id: string): Promise<PolicyDocument | null> {
+    if (!this.db) return null;
+    const r = this.conn.prepare('SELECT json FROM documents WHERE id = ?').get(id) as { json: string } | undefined;
+    return r ? JSON.parse(r.json) : null;
+  }
+
+  async documentClauses(docId: string): Promise<Clause[]> {
+    if (!this.db) return [];
+    return (this.conn.prepare('SELECT json FROM clauses WHERE docId = ? ORDER BY ordinal').all(docId) as { json: string }[]).map(r => JSON.parse(r.json));
+  }
+
+  async getClause(id: string): Promise<Clause | null> {
+    if (!this.db) return null;
+    const r = this.conn.prepare('SELECT json FROM clauses WHERE id = ?').get(id) as { json: string } | undefined;
+    return r ? JSON.parse(r.json) : null;
+  }
+
+  private filterSql(filters: SearchParams['filters']): { sql: string; args: string[] } {
+    const parts: string[] = [];
+    const args: string[] = [];
+    for (const f of FACETS) {
+      const values = filters[f];
+      if (!values?.length) continue;
+      parts.push(`c.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN (${values.map(() => '?').join(',')}))`);
+      args.push(f, ...values);
+    }
+    return { sql: parts.join(' AND '), args };
+  }
+
+  async search(params: SearchParams): Promise<SearchResult> {
+    const empty: SearchResult = { total: 0, hits: [], facets: { year: {}, unit: {}, topic: {}, doc: {} } };
+    if (!this.db) return empty;
+    const q = analyzeQuery(params.q, this.tables);
+    const filter = this.filterSql(params.filters);
+    let matched: { rowid: number; rank: number; json: string }[];
+    let matchedCount = 0;
+    const run = (mode: 'and' | 'or') => {
+      const expr = ftsExpression(q, mode);
+      const where = filter.sql ? `AND ${filter.sql}` : '';
+      // bm25 weights: text words, text bigrams; headings count only through the boost below.
+      return this.conn.prepare(`SELECT c.rowid AS rowid, bm25(fts, 3.0, 1.0, 0.0, 0.0) AS rank, c.json AS json
+        FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ${where} ORDER BY rank LIMIT 2000`).all(expr, ...filter.args) as { rowid: number; rank: number; json: string }[];
+    };
+    if (q.terms.length) {
+      matched = run('and');
+      // Nothing has every word: fall back to any word, ranked by how many match.
+      if (!matched.length && q.terms.length > 1) matched = run('or');
+    } else {
+      if (!filter.sql) return empty;
+      matched = this.conn.prepare(`SELECT c.rowid AS rowid, 0 AS rank, c.json AS json FROM clauses c WHERE ${filter.sql} ORDER BY c.docId, c.ordinal`).all(...filter.args) as typeof matched;
+    }
+    matchedCount = matched.length;
+    const scored = matched.map(m => {
+      const clause = JSON.parse(m.json) as Clause;
+      const n = normalize(clause.text).replace(/[\s\p{P}\p{S}]+/gu, '');
+      const heading = normalize(clause.path.at(-1) ?? '') + normalize(clause.text.slice(0, clause.text.search(/[。；]/) + 1 || 0));
+      let score = -m.rank;
+      const present = q.terms.filter(t => t.alternatives.some(a => n.includes(a)) || (t.parts.length > 0 && t.parts.every(p => n.includes(p)))).length;
+      score += present * 2;
+      if (q.phrase.length >= 2 && n.includes(q.phrase)) score += 10;
+      score += q.terms.filter(t => t.alternatives.some(a => heading.includes(a))).length;
+      return { clause, score };
+    });
+    if (q.terms.length) scored.sort((a, b) => b.score - a.score);
+    const page = scored.slice(params.offset, params.offset + params.limit);
+    const hits = page.map(({ clause, score }) => ({ ...clause, score: Math.round(score * 1000) / 1000, highlight: q.terms.length ? highlight(clause.text, q) : highlight(clause.text, { terms: [], phrase: '' }) }));
+    // Facet counts over every match (not just this page).
+    const facets: SearchResult['facets'] = { year: {}, unit: {}, topic: {}, doc: {} };
+    if (matched.length) {
+      const ids = matched.map(m => m.rowid);
+      const counts = this.conn.prepare(`SELECT facet, value, count(*) AS n FROM facets WHERE rowid IN (SELECT value FROM json_each(?)) GROUP BY facet, value ORDER BY n DESC`).all(JSON.stringify(ids)) as { facet: FacetName; value: string; n: number }[];
+      for (const r of counts) facets[r.facet][r.value] = r.n;
+    }
+    return { total: matchedCount, hits, facets };
+  }
+
+  async quoteCandidates(folded: string, limit: number): Promise<Clause[]> {
+    if (!this.db) return [];
+    const grams = [...new Set(bigrams(folded))];
+    if (!grams.length) return [];
+    // Any bigram may be the misquoted one: OR them and let bm25 favour clauses sharing the most.
+    const expr = grams.slice(0, 64).map(g => `grams:${lit(g)}`).join(' OR ');
+    return (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 1.0, 0.0, 0.0) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json));
+  }
+
+  async clausesMentioning(names: string[]): Promise<Clause[]> {
+    if (!this.db || !names.length) return [];
+    const normNames = [...new Set(names.map(n => normalize(n)).filter(n => n.length >= 2))];
+    const expr = normNames.map(n => `(${termQuery(n)})`).join(' OR ');
+    const byText = this.conn.prepare(`SELECT c.rowid AS rowid, c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ?`).all(expr) as { rowid: number; json: string }[];
+    const byProject = this.conn.prepare(`SELECT c.rowid AS rowid, c.json AS json FROM projects p JOIN clauses c ON c.rowid = p.rowid WHERE p.name IN (SELECT value FROM json_each(?))`).all(JSON.stringify(names)) as { rowid: number; json: string }[];
+    const seen = new Map<number, Clause>();
+    for (const r of [...byText, ...byProject]) if (!seen.has(r.rowid)) seen.set(r.rowid, JSON.parse(r.json));
+    // Bigram phrases can match across word boundaries; confirm on the folded text.
+    return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c)
+      .filter(c => c.projects.some(p => names.includes(p)) || normNames.some(n => normalize(c.text).replace(/\s+/g, '').includes(n)));
+  }
+
+  async projects(): Promise<ProjectCount[]> {
+    if (!this.db) return [];
+    return this.conn.prepare('SELECT name, count(*) AS mentions, count(DISTINCT docId) AS documents FROM projects GROUP BY name ORDER BY mentions DESC, name').all() as ProjectCount[];
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+  }
+}

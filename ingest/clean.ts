@@ -33,6 +33,8 @@ export function removeOcrSpaces(line: string): string {
     const before = all[at - 1] ?? '';
     const after = all[at + run.length] ?? '';
     if (!before || !after) return '';
+    // 第一条 为… / 第一章 总则: the space after an article or chapter marker is a real separator.
+    if (/^第[^第]{1,8}[条章节编條節編](之[一二三四五六七八九十]+)?$/.test(all.slice(0, at).replace(/\s+/g, '').trim())) return ' ';
     // Two or more spaces in a short line separate phrases of a title (解放思想  牢记嘱托).
     if (run.length >= 2 && all.trim().length <= 30 && HAN.test(before) && HAN.test(after)) return ' ';
     if (CJK.test(before) || CJK.test(after)) return '';
@@ -94,8 +96,9 @@ export function parseTable(cellLines: string[]): { header: string[]; rows: { cat
   };
   const width = header.length || 0;
   for (const c of body) {
+    if (!cur.length && !c) continue; // a lone | between rows
     cur.push(c);
-    if (terminal.size ? terminal.has(c) : width && cur.length >= width) flush();
+    if (terminal.has(c) || (width && cur.length >= width)) flush();
   }
   flush();
   return { header, rows };
@@ -148,6 +151,8 @@ export function toBlocks(rawLines: string[]): Block[] {
     const prevMarker = matchMarker(prev);
     let join: boolean;
     if (marker) join = false;
+    // 依照本办法\n第三条规定的…: a marker-like start that failed its context check is a wrapped line.
+    else if (/^第\s*[一二三四五六七八九十百零〇\d]+\s*[条章节條節]/.test(line)) join = true;
     else if (prevMarker && SECTION_TYPES.has(prevMarker.type) && !/[。；]/.test(prev)) join = false;
     else if (!prevMarker && isPlainHeading(prev)) join = false;
     else if (!sawBlank) join = !PARA_END.test(prev);

@@ -46,7 +46,9 @@ export function normalizeDocNumber(text: string): string | null {
   return m ? `${text.trim().slice(0, m[1].length)}〔${m[2]}〕${m[3]}号` : null;
 }
 
-const DOC_KIND = /(报告|规划|意见|通知|办法|方案|要点|解读|决定|纲要|细则|规定|条例|批复|公告|通告|纪要|总结|计划|措施|决议|讲话|通报|函)》?$/;
+const KIND_RE = /(报告|规划|意见|通知|办法|方案|要点|解读|决定|纲要|细则|规定|条例|批复|公告|通告|纪要|总结|计划|措施|决议|讲话|通报|函|任务|安排|清单|政策)》?$/;
+/** Ends with a kind of document (通知, 方案, 要點…), in either script. */
+const DOC_KIND = { test: (t: string) => KIND_RE.test(normalize(t)) };
 const ORG = /(党组|委员会|人民政府|政府|办公室|办公厅|局|厅|委|办|部|院|中心)$/;
 const DATE_ONLY = /^[(（]?\s*[\d〇零一二三四五六七八九十]{4}\s*年[^。，,]{1,8}[)）]?$|^[(（]?\d{4}-\d{1,2}-\d{1,2}[)）]?$/;
 

@@ -22,6 +22,13 @@ function patterns(tables: Tables) {
 
 function trimFront(name: string, stop: string[]): string {
   let s = name.replace(/[“”"]/g, '');
+  // Cut after the last verb or function word inside the candidate: 到2025年建成某市综合物流园区 → 某市综合物流园区.
+  let cut = 0;
+  for (const w of [...stop, '关于', '年', '条']) {
+    const at = s.lastIndexOf(w, s.length - 3);
+    if (at >= 0 && at + w.length > cut && at + w.length < s.length - 1) cut = at + w.length;
+  }
+  s = s.slice(cut);
   for (let changed = true; changed; ) {
     changed = false;
     for (const w of stop) if (s.startsWith(w) && s.length > w.length + 1) { s = s.slice(w.length); changed = true; }

@@ -71,8 +71,19 @@ export function extractUnits(text: string, tables: Tables): UnitRef[] {
     const head = n.slice(open + 1, open + 12).replace(/\s+/g, '');
     LABEL.lastIndex = 0;
     const first = LABEL.exec(head);
-    if (!first || first.index !== 0) continue;
     const close = closing(n, open);
+    // （省能源局、国网某省电力公司负责。列第一位者为牵头单位）
+    const duty = /^([^()]+?)负责[。.]?\s*(列第一位者?为牵头单位)?[。.]?$/.exec(n.slice(open + 1, close).replace(/\s+/g, ''));
+    if (duty && (!first || first.index !== 0)) {
+      const items = splitList(duty[1]);
+      if (items.length && items.every(it => ORG_SUFFIX.test(it.replace(/\(.*\)$/, '')) || /公司$/.test(it))) {
+        items.forEach((it, i) => add(it, duty[2] && i === 0 ? 'lead' : 'responsible'));
+        spans.push([open, close]);
+        open = close;
+        continue;
+      }
+    }
+    if (!first || first.index !== 0) continue;
     const body = n.slice(open + 1, close);
     spans.push([open, close]);
     // 列第一位者为牵头单位: the first listed unit leads.

@@ -11,7 +11,7 @@ function patterns(tables: Tables) {
     const suffixes = tables.projectSuffixes.map(s => s.suffix).sort((a, b) => b.length - a.length);
     const names = [...tables.canonical.keys()].filter(k => tables.projectSuffixes.some(s => k.endsWith(s.suffix)) || /高铁|客专|陆港/.test(k));
     p = {
-      suffix: new RegExp(`[\\p{Script=Han}A-Za-z0-9“”"]{2,14}?(?:${suffixes.join('|')})(?:[一二三四]期)?`, 'gu'),
+      suffix: new RegExp(`[\\p{Script=Han}A-Za-z0-9“”"]{2,14}?(?:${suffixes.join('|')})(?:[一二三四]期)?(?![局支城集公办厅委站段处])`, 'gu'),
       strict: new Set(tables.projectSuffixes.filter(s => s.strict).map(s => s.suffix)),
       known: names.length ? new RegExp(names.sort((a, b) => b.length - a.length).map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null,
     };

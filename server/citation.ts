@@ -28,7 +28,8 @@ export function shortTitle(title: string): string | null {
 function clauseRef(label: string): string {
   const m = /^(\d+)[.、．]$/.exec(label);
   if (m) return `第${m[1]}项`; // numbered work-plan items are cited by number
-  return label.replace(/、$/, '');
+  // 一、 names a part of the document: 第一部分; 一、（三） → 第一部分（三）.
+  return label.replace(/^([一二三四五六七八九十]+)、/, '第$1部分');
 }
 
 export function citationFor(document: PolicyDocument, clause?: Clause | null, opts: { edition?: '2015' | '2025'; today?: string } = {}): Citation {

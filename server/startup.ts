@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { ingestFolder, listDocuments } from '../ingest/pipeline.js';
 import { loadTables, userWords, type Tables } from '../ingest/tables.js';
 import { addUserWords } from '../ingest/text.js';
@@ -12,6 +13,7 @@ import type { AppContext } from './context.js';
 
 /** Bump when ingestion rules in code change, so existing indexes are rebuilt. */
 export const PIPELINE_VERSION = 1;
+const INGEST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../ingest');
 
 export interface Settings { corpusDir: string; dataDir: string; engine?: string; meiliUrl?: string; meiliKey?: string; log?: (msg: string) => void }
 
@@ -19,6 +21,8 @@ export interface Settings { corpusDir: string; dataDir: string; engine?: string;
 export function corpusFingerprint(dir: string, tablesDir: string): string {
   const h = crypto.createHash('sha256');
   h.update(`pipeline ${PIPELINE_VERSION}\n`);
+  // The ingestion rules themselves: a changed rule rebuilds the index.
+  for (const f of fs.readdirSync(INGEST_DIR).filter(f => f.endsWith('.ts')).sort()) h.update(fs.readFileSync(path.join(INGEST_DIR, f)));
   // Edited tables change units, topics and projects: they invalidate the index too.
   for (const f of fs.existsSync(tablesDir) ? fs.readdirSync(tablesDir).sort() : []) h.update(`${f}\0${fs.readFileSync(path.join(tablesDir, f))}\n`);
   for (const f of listDocuments(dir)) {

@@ -61,7 +61,8 @@ function cutChunk(chunk: string): string[] {
 export function highlight(original: string, query: AnalyzedQuery): string {
   const n = normalize(original);
   const marks = new Array<boolean>(n.length).fill(false);
-  const needles = [query.phrase, ...query.terms.flatMap(t => [...t.alternatives, ...t.parts])].filter(a => a.length >= 1);
+  // A term's parts (五型 + 政府) are marked only where the whole term does not occur.
+  const needles = [query.phrase, ...query.terms.flatMap(t => (t.alternatives.some(a => n.includes(a)) ? t.alternatives : [...t.alternatives, ...t.parts]))].filter(a => a.length >= 1);
   const multi = needles.some(a => a.length >= 2);
   for (const a of needles) {
     if (multi && a.length < 2) continue;

@@ -36,7 +36,8 @@ export interface Marker {
 }
 
 export function matchMarker(line: string): Marker | null {
-  const n = normalize(line);
+  // Markers sit at the start: normalize only the head (the line may be a whole paragraph).
+  const n = normalize(line.slice(0, 24));
   for (const { type, re } of RULES) {
     const m = re.exec(n);
     if (!m) continue;

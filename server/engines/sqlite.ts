@@ -18,7 +18,10 @@ const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
 function termQuery(alt: string): string {
   const grams = bigrams(alt);
   const parts = [`words:${lit(alt)}`];
-  if (grams.length) parts.push(`grams:${lit(grams.join(' '))}`);
+  // A two-character word that jieba keeps whole is found by the word field alone; bigram phrases
+  // (costly on common characters) are for longer names, numbers and words jieba splits.
+  const needGrams = alt.length > 2 || /[\p{N}\p{Script=Latin}]/u.test(alt) || words(alt).length !== 1;
+  if (grams.length && needGrams) parts.push(`grams:${lit(grams.join(' '))}`);
   else if (alt.length === 1) parts.push(`grams:${lit(alt)}*`);
   return parts.join(' OR ');
 }
@@ -175,7 +178,7 @@ export class SqliteEngine implements SearchEngine {
     for (const f of FACETS) {
       const values = filters[f];
       if (!values?.length) continue;
-      parts.push(`c.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN (${values.map(() => '?').join(',')}))`);
+      parts.push(`m.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN (${values.map(() => '?').join(',')}))`);
       args.push(f, ...values);
     }
     return { sql: parts.join(' AND '), args };
@@ -198,22 +201,26 @@ export class SqliteEngine implements SearchEngine {
       for (const r of this.conn.prepare(sql).all(...args) as { facet: FacetName; value: string; n: number }[]) facets[r.facet][r.value] = r.n;
     };
     if (q.terms.length) {
-      const top = (e: string) => this.conn.prepare(`SELECT c.rowid AS rowid, bm25(fts, 3.0, 1.0, 0.0, 0.0) AS rank, c.json AS json
-        FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ${where} ORDER BY rank LIMIT ?`).all(e, ...filter.args, window) as typeof matched;
+      // Rank and count on the FTS table alone (m = fts); clause JSON only for the top window.
+      const top = (e: string) => {
+        const ids = this.conn.prepare(`SELECT m.rowid AS rowid, bm25(fts, 3.0, 1.0, 0.0, 0.0) AS rank FROM fts m WHERE fts MATCH ? ${where} ORDER BY rank LIMIT ?`).all(e, ...filter.args, window) as { rowid: number; rank: number }[];
+        const get = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?');
+        return ids.map(r => ({ ...r, json: (get.get(r.rowid) as { json: string }).json }));
+      };
       matched = top(expr);
       // Nothing has every word: fall back to any word, ranked by how many match.
       if (!matched.length && q.terms.length > 1) { expr = ftsExpression(q, 'or'); matched = top(expr); }
       if (matched.length) {
-        total = (this.conn.prepare(`SELECT count(*) AS n FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ${where}`).get(expr, ...filter.args) as { n: number }).n;
+        total = matched.length < window && params.offset === 0 ? matched.length
+          : (this.conn.prepare(`SELECT count(*) AS n FROM fts m WHERE fts MATCH ? ${where}`).get(expr, ...filter.args) as { n: number }).n;
         // Facet counts over every match, not just this page.
-        countFacets(`SELECT f.facet, f.value, count(*) AS n FROM fts JOIN clauses c ON c.rowid = fts.rowid JOIN facets f ON f.rowid = c.rowid
-          WHERE fts MATCH ? ${where} GROUP BY f.facet, f.value`, [expr, ...filter.args]);
+        countFacets(`SELECT f.facet, f.value, count(*) AS n FROM fts m JOIN facets f ON f.rowid = m.rowid WHERE fts MATCH ? ${where} GROUP BY f.facet, f.value`, [expr, ...filter.args]);
       }
     } else {
       if (!filter.sql) return empty;
-      total = (this.conn.prepare(`SELECT count(*) AS n FROM clauses c WHERE ${filter.sql}`).get(...filter.args) as { n: number }).n;
-      matched = this.conn.prepare(`SELECT c.rowid AS rowid, 0 AS rank, c.json AS json FROM clauses c WHERE ${filter.sql} ORDER BY c.docId, c.ordinal LIMIT ? OFFSET ?`).all(...filter.args, params.limit, params.offset) as typeof matched;
-      countFacets(`SELECT f.facet, f.value, count(*) AS n FROM clauses c JOIN facets f ON f.rowid = c.rowid WHERE ${filter.sql} GROUP BY f.facet, f.value`, filter.args);
+      total = (this.conn.prepare(`SELECT count(*) AS n FROM clauses m WHERE ${filter.sql}`).get(...filter.args) as { n: number }).n;
+      matched = this.conn.prepare(`SELECT m.rowid AS rowid, 0 AS rank, m.json AS json FROM clauses m WHERE ${filter.sql} ORDER BY m.docId, m.ordinal LIMIT ? OFFSET ?`).all(...filter.args, params.limit, params.offset) as typeof matched;
+      countFacets(`SELECT f.facet, f.value, count(*) AS n FROM clauses m JOIN facets f ON f.rowid = m.rowid WHERE ${filter.sql} GROUP BY f.facet, f.value`, filter.args);
     }
     const scored = matched.map(m => {
       const clause = JSON.parse(m.json) as Clause;
@@ -238,7 +245,10 @@ export class SqliteEngine implements SearchEngine {
     const grams = [...new Set(bigrams(folded))];
     if (!grams.length) return [];
     // Any bigram may be the misquoted one: OR them and let bm25 favour clauses sharing the most.
-    const expr = grams.slice(0, 64).map(g => `grams:${lit(g)}`).join(' OR ');
+    // Sixteen bigrams spread over the quotation are plenty to find it and keep the OR query cheap.
+    const step = Math.max(1, grams.length / 16);
+    const sample = Array.from({ length: Math.min(16, grams.length) }, (_, i) => grams[Math.floor(i * step)]);
+    const expr = sample.map(g => `grams:${lit(g)}`).join(' OR ');
     return (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 1.0, 0.0, 0.0) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json));
   }
 

@@ -12,6 +12,10 @@ import { analyzeQuery, highlight, type AnalyzedQuery } from '../query.js';
 
 const FACETS: FacetName[] = ['year', 'unit', 'topic', 'doc'];
 
+// The full-text matches, materialized once per statement: filters then apply to this set instead
+// of making FTS5 re-run the query for every candidate rowid.
+const HITS = 'WITH hits AS MATERIALIZED (SELECT rowid, bm25(fts, 3.0, 1.0, 0.0, 0.0) AS rank FROM fts WHERE fts MATCH ?)';
+
 /** An FTS5 string literal: user text can never become syntax. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -172,13 +176,13 @@ export class SqliteEngine implements SearchEngine {
     return r ? JSON.parse(r.json) : null;
   }
 
-  private filterSql(filters: SearchParams['filters']): { sql: string; args: string[] } {
+  private filterSql(filters: SearchParams['filters'], table: string): { sql: string; args: string[] } {
     const parts: string[] = [];
     const args: string[] = [];
     for (const f of FACETS) {
       const values = filters[f];
       if (!values?.length) continue;
-      parts.push(`m.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN (${values.map(() => '?').join(',')}))`);
+      parts.push(`${table}.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN (${values.map(() => '?').join(',')}))`);
       args.push(f, ...values);
     }
     return { sql: parts.join(' AND '), args };
@@ -188,7 +192,7 @@ export class SqliteEngine implements SearchEngine {
     const empty: SearchResult = { total: 0, hits: [], facets: { year: {}, unit: {}, topic: {}, doc: {} } };
     if (!this.db) return empty;
     const q = analyzeQuery(params.q, this.tables);
-    const filter = this.filterSql(params.filters);
+    const filter = this.filterSql(params.filters, q.terms.length ? 'hits' : 'clauses');
     // bm25 ranks every match inside SQLite; only the best few hundred are parsed and re-scored
     // with the phrase and heading boosts, so cost stays flat as the corpus grows.
     const window = Math.max(100, params.offset + params.limit);
@@ -201,9 +205,9 @@ export class SqliteEngine implements SearchEngine {
       for (const r of this.conn.prepare(sql).all(...args) as { facet: FacetName; value: string; n: number }[]) facets[r.facet][r.value] = r.n;
     };
     if (q.terms.length) {
-      // Rank and count on the FTS table alone (m = fts); clause JSON only for the top window.
+      // Rank and count on the FTS table alone ; clause JSON only for the top window.
       const top = (e: string) => {
-        const ids = this.conn.prepare(`SELECT m.rowid AS rowid, bm25(fts, 3.0, 1.0, 0.0, 0.0) AS rank FROM fts m WHERE fts MATCH ? ${where} ORDER BY rank LIMIT ?`).all(e, ...filter.args, window) as { rowid: number; rank: number }[];
+        const ids = this.conn.prepare(`${HITS} SELECT rowid, rank FROM hits WHERE 1 ${where} ORDER BY rank LIMIT ?`).all(e, ...filter.args, window) as { rowid: number; rank: number }[];
         const get = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?');
         return ids.map(r => ({ ...r, json: (get.get(r.rowid) as { json: string }).json }));
       };
@@ -212,15 +216,15 @@ export class SqliteEngine implements SearchEngine {
       if (!matched.length && q.terms.length > 1) { expr = ftsExpression(q, 'or'); matched = top(expr); }
       if (matched.length) {
         total = matched.length < window && params.offset === 0 ? matched.length
-          : (this.conn.prepare(`SELECT count(*) AS n FROM fts m WHERE fts MATCH ? ${where}`).get(expr, ...filter.args) as { n: number }).n;
+          : (this.conn.prepare(`${HITS} SELECT count(*) AS n FROM hits WHERE 1 ${where}`).get(expr, ...filter.args) as { n: number }).n;
         // Facet counts over every match, not just this page.
-        countFacets(`SELECT f.facet, f.value, count(*) AS n FROM fts m JOIN facets f ON f.rowid = m.rowid WHERE fts MATCH ? ${where} GROUP BY f.facet, f.value`, [expr, ...filter.args]);
+        countFacets(`${HITS} SELECT f.facet, f.value, count(*) AS n FROM hits JOIN facets f ON f.rowid = hits.rowid WHERE 1 ${where} GROUP BY f.facet, f.value`, [expr, ...filter.args]);
       }
     } else {
       if (!filter.sql) return empty;
-      total = (this.conn.prepare(`SELECT count(*) AS n FROM clauses m WHERE ${filter.sql}`).get(...filter.args) as { n: number }).n;
-      matched = this.conn.prepare(`SELECT m.rowid AS rowid, 0 AS rank, m.json AS json FROM clauses m WHERE ${filter.sql} ORDER BY m.docId, m.ordinal LIMIT ? OFFSET ?`).all(...filter.args, params.limit, params.offset) as typeof matched;
-      countFacets(`SELECT f.facet, f.value, count(*) AS n FROM clauses m JOIN facets f ON f.rowid = m.rowid WHERE ${filter.sql} GROUP BY f.facet, f.value`, filter.args);
+      total = (this.conn.prepare(`SELECT count(*) AS n FROM clauses WHERE ${filter.sql}`).get(...filter.args) as { n: number }).n;
+      matched = this.conn.prepare(`SELECT clauses.rowid AS rowid, 0 AS rank, clauses.json AS json FROM clauses WHERE ${filter.sql} ORDER BY clauses.docId, clauses.ordinal LIMIT ? OFFSET ?`).all(...filter.args, params.limit, params.offset) as typeof matched;
+      countFacets(`SELECT f.facet, f.value, count(*) AS n FROM clauses JOIN facets f ON f.rowid = clauses.rowid WHERE ${filter.sql} GROUP BY f.facet, f.value`, filter.args);
     }
     const scored = matched.map(m => {
       const clause = JSON.parse(m.json) as Clause;

@@ -44,7 +44,13 @@ describe('commitments: who promised what about a project', () => {
     expect(r.documents.length).toBeGreaterThan(0);
   });
   it('finds a project name split by an OCR space in the source', async () => {
-    // 002 prints 赣州国际陆 港 across a PDF line; ingestion rejoins it.
+    // 002 prints 长征国 家文化公园 and 国家普惠 金融改革试验区; ingestion rejoins them.
+    for (const name of ['长征国家文化公园', '国家普惠金融改革试验区']) {
+      const r = await commitmentsFor(ctx.engine, tables, name);
+      expect(r.documents.map(d => d.document.id.slice(0, 3)), name).toContain('002');
+    }
+  });
+  it('follows a project through every document that names it', async () => {
     const r = await commitmentsFor(ctx.engine, tables, '赣州国际陆港');
     expect(r.documents.map(d => d.document.id.slice(0, 3)).sort()).toEqual(['001', '002', '004']);
   });

@@ -246,14 +246,22 @@ export class SqliteEngine implements SearchEngine {
 
   async quoteCandidates(folded: string, limit: number): Promise<Clause[]> {
     if (!this.db) return [];
-    const grams = [...new Set(bigrams(folded))];
+    const grams = bigrams(folded);
     if (!grams.length) return [];
-    // Any bigram may be the misquoted one: OR them and let bm25 favour clauses sharing the most.
-    // Sixteen bigrams spread over the quotation are plenty to find it and keep the OR query cheap.
+    const run = (expr: string) => (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 1.0, 0.0, 0.0) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json) as Clause);
+    const phrase = (gs: string[]) => `grams:${lit(gs.join(' '))}`;
+    // 1. The quotation verbatim (after folding): one selective phrase query.
+    const exact = run(phrase(grams.slice(0, 200)));
+    if (exact.length) return exact;
+    // 2. A misquotation leaves most of the text intact: any intact five-character run will do.
+    const chunks: string[][] = [];
+    for (let i = 0; i < grams.length; i += 4) chunks.push(grams.slice(i, i + 4));
+    const near = run(chunks.slice(0, 24).map(phrase).join(' OR '));
+    if (near.length) return near;
+    // 3. Heavily changed text: any of sixteen bigrams spread over the quotation.
     const step = Math.max(1, grams.length / 16);
     const sample = Array.from({ length: Math.min(16, grams.length) }, (_, i) => grams[Math.floor(i * step)]);
-    const expr = sample.map(g => `grams:${lit(g)}`).join(' OR ');
-    return (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 1.0, 0.0, 0.0) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json));
+    return run(sample.map(g => `grams:${lit(g)}`).join(' OR '));
   }
 
   async clausesMentioning(names: string[]): Promise<Clause[]> {

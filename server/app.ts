@@ -20,9 +20,10 @@ export function createApp(ctx: AppContext, opts: { log?: boolean } = {}) {
     // Structured request logs: one JSON line per request.
     app.use((req, res, next) => {
       const start = process.hrtime.bigint();
+      const reqPath = req.path; // captured now: routers mounted at /api rewrite req.path
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        process.stdout.write(JSON.stringify({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }) + '\n');
+        process.stdout.write(JSON.stringify({ method: req.method, path: reqPath, status: res.statusCode, ms: Math.round(ms * 10) / 10 }) + '\n');
       });
       next();
     });

@@ -35,6 +35,10 @@ for (let i = 0; i < N; i++) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
+// The 1M index is ~2 GB: remove it however the run ends (Ctrl-C, kill, error), not only on success.
+const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+process.on('exit', cleanup);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { cleanup(); process.exit(130); });
 let t0 = process.hrtime.bigint();
 const engine = new SqliteEngine(dir, tables);
 await engine.rebuild(base.documents, clauses);

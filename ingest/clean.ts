@@ -1,26 +1,63 @@
 // Text-level cleaning, as pure functions over lines: page chrome out, OCR spaces out, wrapped
 // lines and soft paragraph breaks rejoined, flattened tables turned back into rows.
-import type { ChromeRule } from './tables.js';
+import type { ChromeRule, FieldName, FieldRule } from './tables.js';
 import { matchMarker, SECTION_TYPES } from './markers.js';
 
 const HAN = /[\p{Script=Han}]/u;
 // CJK punctuation and full-width forms count as "Chinese" neighbours for space removal.
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2014\u2026《》〈〉「」『』【】〔〕]/u;
 
-/** Drop page chrome lines; a breadcrumb line is kept aside (the issuer is in it). */
-export function dropChrome(lines: string[], rules: ChromeRule[]): { lines: string[]; breadcrumb?: string; dropped: number } {
+export type PageFields = Partial<Record<FieldName, string>>;
+
+// label：value pairs separated by |, wide gaps or 【】 (a table row: label： | value |); a value never
+// holds a sentence.
+const FIELD_PAIR = /([^|：:【】\s][^|：:【】]{0,11}?)\s*[:：]\s*\|?\s*([^|【】]*?)\s*(?=[|【】]|[\s\u3000]{2,}|$)/gu;
+
+/**
+ * A line made only of labelled page fields (索引号：… | 发文字号：京政发〔2023〕5号 | 发布日期：…;
+ * 来源：北京市人民政府　发布时间：2023-03-01) → its values, or null when the line is anything else.
+ */
+export function readFieldLine(line: string, rules: FieldRule[]): { fields: PageFields; count: number } | null {
+  const rest = line.replace(/^#{1,6}\s+/, '').trim();
+  const fields: PageFields = {};
+  let count = 0, covered = '';
+  for (const m of rest.matchAll(FIELD_PAIR)) {
+    const label = m[1].trim();
+    const rule = rules.find(r => r.label.test(label));
+    if (!rule || m[2].length > 40 || /[。；]/.test(m[2])) return null;
+    count++;
+    covered += m[0];
+    if (rule.field && m[2] && !fields[rule.field]) fields[rule.field] = m[2].replace(/\s+/g, ' ').trim();
+  }
+  // Everything but separators must belong to a field, or the line is body text.
+  const leftover = rest.replace(FIELD_PAIR, '').replace(/[|【】\s\u3000]/g, '');
+  return count && !leftover && covered ? { fields, count } : null;
+}
+
+/** Drop page chrome lines; a breadcrumb line is kept aside (the issuer is in it), labelled fields are read. */
+export function dropChrome(lines: string[], rules: ChromeRule[], fieldRules: FieldRule[] = []): { lines: string[]; breadcrumb?: string; fields: PageFields; dropped: number } {
   const out: string[] = [];
   let breadcrumb: string | undefined;
-  let dropped = 0;
-  for (const raw of lines) {
-    const line = raw.trim();
+  const fields: PageFields = {};
+  let dropped = 0, seen = 0;
+  for (const [k, raw] of lines.entries()) {
+    // Converted pages keep a heading's # (### 相关文件): the chrome is the text after it.
+    const line = raw.trim().replace(/^#{1,6}\s+/, '');
+    if (line) seen++;
     const rule = line ? rules.find(r => r.pattern.test(line)) : undefined;
+    // One labelled field is chrome only near the top of the page; several on a line are chrome anywhere.
+    const found = !rule && line ? readFieldLine(line, fieldRules) : null;
+    if (found && (found.count >= 2 || seen <= 40)) {
+      for (const [f, v] of Object.entries(found.fields)) fields[f as FieldName] ??= v;
+      dropped++;
+      continue;
+    }
     if (!rule) { out.push(raw); continue; }
     dropped++;
     if (rule.action === 'breadcrumb') breadcrumb ??= line;
-    if (rule.action === 'stop') { dropped += lines.length - lines.indexOf(raw) - 1; break; }
+    if (rule.action === 'stop') { dropped += lines.length - k - 1; break; }
   }
-  return { lines: out, breadcrumb, dropped };
+  return { lines: out, breadcrumb, fields, dropped };
 }
 
 /**
@@ -52,6 +89,8 @@ const PARA_END = /[。！？!?]$|[。！？!?][”"』」)）]$/;
 const SOFT_END = /[。！？!?；;：:]$|[。！？][”"」）)]$/;
 // A line ending with one of these cannot end a heading: the sentence goes on.
 const CONTINUES = /[是和的与及在对为把将、，,“（(]$/;
+const INDENT = /^(?:\u3000|[ \t]{2,})/;
+const ATTACHMENT_LIST = /^附件[:：]\s*1\s*[.．、]/;
 const TABLE_LINE = /^(.*\S)?\s*\|$/;
 
 export function isPlainHeading(text: string): boolean {
@@ -150,11 +189,15 @@ export function toBlocks(rawLines: string[]): Block[] {
     const marker = matchMarker(line);
     const prevMarker = matchMarker(prev);
     let join: boolean;
+    // 附件：1．…\n2．…: the notice's list of attachments stays one block, one name a line.
+    if (ATTACHMENT_LIST.test(prev) && marker?.type === 'arabic' && !/[。；]/.test(line)) { cur = `${prev}\n${line}`; sawBlank = false; continue; }
     if (marker) join = false;
     // 依照本办法\n第三条规定的…: a marker-like start that failed its context check is a wrapped line.
     else if (/^第\s*[一二三四五六七八九十百零〇\d]+\s*[条章节條節]/.test(line)) join = true;
     else if (prevMarker && SECTION_TYPES.has(prevMarker.type) && !/[。；]/.test(prev)) join = false;
     else if (!prevMarker && isPlainHeading(prev)) join = false;
+    // An indented line after a finished sentence or a salutation (主送机关：) opens a paragraph.
+    else if (!sawBlank && INDENT.test(rawLine) && SOFT_END.test(prev)) join = false;
     else if (!sawBlank) join = !PARA_END.test(prev);
     // A blank line inside a sentence is a soft break: the paragraph before it stops mid-clause
     // (，、) or runs long without closing punctuation. A title line never does.

@@ -18,7 +18,9 @@ const RULES: { type: MarkerType; re: RegExp }[] = [
   { type: 'jie', re: new RegExp(`^第\\s*${NUM}\\s*[节節](?!规定|的|、|和|至|第)`, 'u') },
   { type: 'tiao', re: new RegExp(`^第\\s*${NUM}\\s*[条條](?:之${CN}+)?(?=\\s|$|[^规的、和至第])`, 'u') },
   { type: 'zhuanlan', re: /^专栏\s*\d+/u },
-  { type: 'fujian', re: /^附件\s*\d*\s*(?=[:：]|$|\s)/u },
+  // An attachment starts with 附件 or 附件2 (a title may follow); 附件：1．… is the notice's list of
+  // attachments, body text.
+  { type: 'fujian', re: /^附件\s*(?:\d+\s*(?=[:：]|$|\s)|$)/u },
   { type: 'cn', re: new RegExp(`^${CN}{1,3}\\s*(?:、|[.．](?!\\d))`, 'u') },
   { type: 'pcn', re: new RegExp(`^\\(\\s*${CN}{1,3}\\s*\\)`, 'u') },
   // 2.完善… is a marker; 2.5亿元 and 11.5.14.2 are not.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Clause, FileReport, IngestResult, PolicyDocument } from './types.js';
 import { readDocument, SUPPORTED } from './read.js';
 import { dropChrome, toBlocks } from './clean.js';
-import { extractMetadata, normalizeDocNumber, parseDate, yearOf } from './metadata.js';
+import { extractMetadata, normalizeDocNumber, pageTitle, parseDate, yearOf } from './metadata.js';
 import { segment } from './segment.js';
 import { enrichClause } from './enrich.js';
 import { loadTables, type Tables } from './tables.js';
@@ -37,12 +37,12 @@ export function detectScript(text: string): 'hans' | 'hant' {
 export function ingestLines(lines: string[], opts: { docId: string; source: string; tables: Tables; breadcrumb?: string; meta?: Record<string, unknown>; sidecar?: Sidecar | null }): { document: PolicyDocument; clauses: Clause[]; warnings: string[] } {
   const { tables, docId } = opts;
   const warnings: string[] = [];
-  const chrome = dropChrome(lines, tables.chrome);
-  const { meta, header, body } = extractMetadata(toBlocks(chrome.lines), opts.breadcrumb ?? chrome.breadcrumb);
+  const chrome = dropChrome(lines, tables.chrome, tables.fields);
+  const { meta, header, body } = extractMetadata(toBlocks(chrome.lines), opts.breadcrumb ?? chrome.breadcrumb, chrome.fields);
   // Front matter (md) and <meta> (html) fill what the text left open.
   const fm = opts.meta ?? {};
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : null);
-  meta.title ??= str(fm.title) ?? str(fm.htmlTitle);
+  meta.title ??= str(fm.title) ?? str(fm.ArticleTitle) ?? (str(fm.htmlTitle) ? pageTitle(str(fm.htmlTitle)!) : null);
   meta.docNumber ??= str(fm.docNumber) ? normalizeDocNumber(str(fm.docNumber)!) ?? str(fm.docNumber) : null;
   meta.issuer ??= str(fm.issuer) ?? str(fm.author);
   meta.date ??= str(fm.date) ? parseDate(str(fm.date)!) : null;

@@ -10,6 +10,9 @@ export const DEFAULT_TABLES_DIR = path.resolve(path.dirname(fileURLToPath(import
 
 export interface TopicRule { topic: string; keywords: { word: string; weight: number }[] }
 export interface ChromeRule { pattern: RegExp; action: 'drop' | 'breadcrumb' | 'stop' }
+export type FieldName = 'title' | 'docNumber' | 'issuer' | 'source' | 'date' | 'published';
+/** A labelled page field: the label as a pattern (spaces allowed between its characters), and what it fills. */
+export interface FieldRule { label: RegExp; field: FieldName | null }
 export interface ActionRule { action: string; phrases: string[]; kind: 'progress' | 'commitment' | 'either' }
 
 export interface Tables {
@@ -24,6 +27,7 @@ export interface Tables {
   projectSuffixes: { suffix: string; strict: boolean }[];
   projectStopwords: string[];
   chrome: ChromeRule[];
+  fields: FieldRule[];
   actions: ActionRule[];
   extraWords: string[];
 }
@@ -71,11 +75,14 @@ export function loadTables(dir: string = DEFAULT_TABLES_DIR): Tables {
   const projectSuffixes = rows(path.join(dir, 'project-patterns.tsv')).map(([suffix, s]) => ({ suffix: normalize(suffix), strict: s === 'strict' }));
   const projectStopwords = rows(path.join(dir, 'project-stopwords.tsv')).map(([w]) => normalize(w)).sort((a, b) => b.length - a.length);
   const chrome: ChromeRule[] = rows(path.join(dir, 'chrome.tsv')).map(([p, a]) => ({ pattern: new RegExp(p), action: (a ?? 'drop') as ChromeRule['action'] }));
+  // 标　　题 is printed letter-spaced: any spaces may sit between the label's characters.
+  const spaced = (label: string) => label.split('|').map(l => [...l].join('[\\s\\u3000]*')).join('|');
+  const fields: FieldRule[] = rows(path.join(dir, 'fields.tsv')).map(([l, f]) => ({ label: new RegExp(`^(?:${spaced(l)})$`), field: f && f !== '-' ? f as FieldName : null }));
   const actions: ActionRule[] = rows(path.join(dir, 'actions.tsv')).map(([action, phrases = '', kind = 'either']) => ({
     action, phrases: phrases.split(/[,，]/).map(s => normalize(s.trim())).filter(Boolean), kind: kind as ActionRule['kind'],
   }));
   const extraWords = rows(path.join(dir, 'userdict.txt')).map(([w]) => w);
-  const t: Tables = { dir, canonical, aliases, synonyms, topics, projectSuffixes, projectStopwords, chrome, actions, extraWords };
+  const t: Tables = { dir, canonical, aliases, synonyms, topics, projectSuffixes, projectStopwords, chrome, fields, actions, extraWords };
   cache.set(dir, t);
   return t;
 }

@@ -143,6 +143,16 @@ export function parseTable(cellLines: string[]): { header: string[]; rows: { cat
   return { header, rows };
 }
 
+/** Rows of a tab-separated table starting at line i: a header and at least one row, 3+ cells each. */
+function tabTableAt(lines: string[], i: number): string[][] | null {
+  const cells = (l: string) => l.trim().split(/\t+/).map(c => c.trim());
+  const width = cells(lines[i]).length;
+  if (!lines[i].includes('\t') || width < 3) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j].includes('\t') && cells(lines[j]).length >= 2) j++;
+  return j - i >= 2 ? lines.slice(i, j).map(cells) : null;
+}
+
 /**
  * Lines → blocks. Joins lines wrapped by a PDF or a converter and blank lines that fall inside a
  * sentence; never joins across a line that starts with a marker; keeps short unpunctuated lines
@@ -157,6 +167,16 @@ export function toBlocks(rawLines: string[]): Block[] {
   for (let i = 0; i < lines.length; i++) {
     const rawLine = lines[i];
     if (!rawLine.trim()) { sawBlank = true; continue; }
+    // A table copied from a word processor: tab-separated rows under a header row.
+    const tabRows = tabTableAt(lines, i);
+    if (tabRows) {
+      flush();
+      const [header, ...rows] = tabRows.map(r => r.map(c => removeOcrSpaces(c)));
+      blocks.push({ kind: 'table', header, rows: rows.map(cells => ({ cells })) });
+      i += tabRows.length - 1;
+      sawBlank = false;
+      continue;
+    }
     // A flattened table: four or more consecutive `cell |` lines.
     if (TABLE_LINE.test(rawLine.trim()) || rawLine.trim() === '|') {
       let j = i;

@@ -5,6 +5,6 @@ import { extractUnits } from './units.js';
 import { classifyTopics } from './topics.js';
 import { extractProjects } from './projects.js';
 
-export function enrichClause(text: string, path: string[], tables: Tables): { units: UnitRef[]; topics: string[]; projects: string[] } {
-  return { units: extractUnits(text, tables), topics: classifyTopics(text, path, tables), projects: extractProjects(text, tables) };
+export function enrichClause(text: string, path: string[], tables: Tables, unitCells: { text: string; header: string }[] = []): { units: UnitRef[]; topics: string[]; projects: string[] } {
+  return { units: extractUnits(text, tables, unitCells), topics: classifyTopics(text, path, tables), projects: extractProjects(text, tables) };
 }

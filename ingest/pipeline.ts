@@ -70,7 +70,7 @@ export function ingestLines(lines: string[], opts: { docId: string; source: stri
     path: d.path,
     label: d.label,
     text: d.text,
-    ...enrichClause(d.text, d.path, tables),
+    ...enrichClause(d.text, d.path, tables, d.unitCells),
     year,
   }));
   const document: PolicyDocument = {

@@ -11,6 +11,8 @@ export interface ClauseDraft {
   path: string[];
   label: string;
   text: string;
+  /** Cells of a table row under a column heading that names units (责任单位, 牵头单位…). */
+  unitCells?: { text: string; header: string }[];
 }
 
 interface NodeData {
@@ -19,6 +21,8 @@ interface NodeData {
   kind?: string;
   /** Extra path element for a table row (its spanning category cell). */
   category?: string;
+  /** A table row's cells with their column headings. */
+  cells?: { text: string; header: string }[];
 }
 
 /** What follows a list marker is a title (not body text) when it is short and has no sentence end. */
@@ -36,7 +40,10 @@ export function blocksToTree(blocks: Block[]): Root {
     if (b.kind === 'table') {
       if (b.caption) root.children.push({ type: 'heading', depth: 6, children: [text(b.caption)], data: { kind: 'plain' } as NodeData } as Heading);
       for (const row of b.rows) {
-        root.children.push({ type: 'paragraph', children: [text(row.cells.join(' | '))], data: { kind: 'row', category: row.category ?? (row.cells.length >= b.header.length && b.header.length ? row.cells[0] : undefined) } as NodeData } as Paragraph);
+        // A full row's first cell names its category (指标), unless it is only a 序号.
+        const category = row.category ?? (row.cells.length >= b.header.length && b.header.length && !/^\d+$/.test(row.cells[0]) ? row.cells[0] : undefined);
+        const cells = row.cells.length === b.header.length ? row.cells.map((c, k) => ({ text: c, header: b.header[k] })) : undefined;
+        root.children.push({ type: 'paragraph', children: [text(row.cells.join(' | '))], data: { kind: 'row', category, cells } as NodeData } as Paragraph);
       }
       continue;
     }
@@ -123,7 +130,7 @@ export function treeToClauses(tree: Root): ClauseDraft[] {
     if (data.category) path.push(data.category);
     const sectionLabel = stack.map(s => s.label).join('');
     const label = data.marker ? citeForm(data.marker) : sectionLabel || `第${paragraphNo}段`;
-    out.push({ path, label, text: value });
+    out.push({ path, label, text: value, ...(data.cells ? { unitCells: data.cells } : {}) });
   }
   return out;
 }

@@ -95,3 +95,36 @@ describe('labelled page fields', () => {
     expect(metaOf(['来源：某某日报', '某市关于加快发展的意见', '一、总体要求', '坚持发展。']).meta.issuer).toBeNull();
   });
 });
+
+describe('units of a work plan', () => {
+  const file = 'task-table-work-plan.txt';
+  it('makes one clause per row of a tab-separated task table, its 责任单位 column giving responsible units', () => {
+    const row = clauseWith(file, '推行企业开办');
+    expect(row.text).toBe('1 | 推行企业开办“一网通办”，开办时间压减至1个工作日以内 | 市市场监管局、市政务服务办 | 2023年6月底');
+    expect(row.path).toEqual(['一、重点任务分工']);
+    expect(row.units).toEqual([{ name: '市市场监管局', role: 'responsible' }, { name: '市政务服务办', role: 'responsible' }]);
+    expect(clauseWith(file, '获得电力').units).toEqual([{ name: '国网某市供电公司', role: 'responsible' }]);
+  });
+  it('gives every unit of a 、 list the verb after it (市司法局、市政务服务办配合)', () => {
+    expect(clauseWith(file, '压实工作责任').units).toEqual([
+      { name: '市发展改革委', role: 'lead' }, { name: '市司法局', role: 'support' }, { name: '市政务服务办', role: 'support' },
+    ]);
+  });
+  it('reads （…负责。列第一位者为牵头单位） when the first unit is an office (督查室)', () => {
+    expect(clauseWith(file, '强化督查考核').units).toEqual([{ name: '市政府督查室', role: 'lead' }, { name: '市发展改革委', role: 'responsible' }]);
+  });
+  it('keeps 各市、县（区）人民政府 as one unit', () => {
+    expect(clauseWith('notice-with-attachment.txt', '优化服务流程').units).toEqual([
+      { name: '省政务服务办', role: 'responsible' }, { name: '各市、县(区)人民政府', role: 'responsible' },
+    ]);
+  });
+  it('still splits a list of named governments', () => {
+    expect(extractUnits('（责任单位：某市人民政府、某县人民政府）', tables)).toEqual([
+      { name: '某市人民政府', role: 'responsible' }, { name: '某县人民政府', role: 'responsible' },
+    ]);
+  });
+  it('reads a signature and a date after the attachment list as metadata, not clauses', () => {
+    expect(report(file).document).toMatchObject({ issuer: '某市优化营商环境工作领导小组办公室', date: '2023-03-15' });
+    expect(clauses(file).at(-1)!.text).toBe('附件：市优化营商环境工作领导小组成员名单');
+  });
+});

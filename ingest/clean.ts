@@ -72,6 +72,8 @@ export function removeOcrSpaces(line: string): string {
     if (!before || !after) return '';
     // 第一条 为… / 第一章 总则: the space after an article or chapter marker is a real separator.
     if (/^第[^第]{1,8}[条章节编條節編](之[一二三四五六七八九十]+)?$/.test(all.slice(0, at).replace(/\s+/g, '').trim())) return ' ';
+    // A letter-spaced word (总　　则, 附　则, 前 言) is one word: single characters on both sides.
+    if (HAN.test(before) && HAN.test(after) && /(^|\s)\S$/u.test(all.slice(0, at)) && /^\S(\s|$)/u.test(all.slice(at + run.length))) return '';
     // Two or more spaces in a short line separate phrases of a title (解放思想  牢记嘱托).
     if (run.length >= 2 && all.trim().length <= 30 && HAN.test(before) && HAN.test(after)) return ' ';
     if (CJK.test(before) || CJK.test(after)) return '';
@@ -95,6 +97,19 @@ const TABLE_LINE = /^(.*\S)?\s*\|$/;
 
 export function isPlainHeading(text: string): boolean {
   return text.length <= 30 && !/[。；！？，,：:;!?]/.test(text) && !CONTINUES.test(text) && !matchMarker(text) && HAN.test(text);
+}
+
+/** A list item's title: short, no punctuation at all, and not stopping mid-phrase. */
+function isListTitle(rest: string): boolean {
+  const t = rest.trim();
+  return t.length >= 2 && t.length <= 20 && !/[\p{P}]/u.test(t.replace(/[“”"《》〈〉（）()]/g, '')) && !CONTINUES.test(t);
+}
+
+/** The line goes on with the rest of a title: a short phrase closed by 。 before any comma, or a fragment. */
+function finishesTitle(line: string): boolean {
+  const head = /^[^。；！？，,]*[。；！？]/.exec(line);
+  const fragment = line.length <= 20 && !/[。；！？]/.test(line); // 4.實施\n農村電網、\n農村公路…
+  return /^[，。、；：,.;:）)”]/.test(line) || (!!head && head[0].length <= 21) || fragment;
 }
 
 function joinText(a: string, b: string): string {
@@ -215,6 +230,9 @@ export function toBlocks(rawLines: string[]): Block[] {
     // 依照本办法\n第三条规定的…: a marker-like start that failed its context check is a wrapped line.
     else if (/^第\s*[一二三四五六七八九十百零〇\d]+\s*[条章节條節]/.test(line)) join = true;
     else if (prevMarker && SECTION_TYPES.has(prevMarker.type) && !/[。；]/.test(prev)) join = false;
+    // ⼀、指导思想 / （二）主要目标 on a line of their own: a short unpunctuated title ends there —
+    // unless the next line finishes the title (2.提高\n住房保障水平。…: a PDF wrap).
+    else if (prevMarker && isListTitle(prev.slice(prevMarker.length)) && !finishesTitle(line)) join = false;
     else if (!prevMarker && isPlainHeading(prev)) join = false;
     // An indented line after a finished sentence or a salutation (主送机关：) opens a paragraph.
     else if (!sawBlank && INDENT.test(rawLine) && SOFT_END.test(prev)) join = false;

@@ -21,6 +21,8 @@ interface NodeData {
   kind?: string;
   /** Extra path element for a table row (its spanning category cell). */
   category?: string;
+  /** A numbered clause's depth as the parent of the items that follow it. */
+  parentDepth?: number;
   /** A table row's cells with their column headings. */
   cells?: { text: string; header: string }[];
 }
@@ -75,9 +77,14 @@ export function remarkPolicyHeadings() {
       else if (!m && data.kind?.startsWith('md')) kind = data.kind;
       else if (!m && data.kind !== 'row' && isPlainHeading(value)) kind = 'plain';
       if (!kind) {
-        // A numbered clause still occupies its marker's level, so its siblings line up.
-        if (m && !levelOf.has(m.type)) levelOf.set(m.type, stack.length);
-        return node;
+        if (!m) return node;
+        // A numbered clause occupies its marker's level, so its siblings line up, and it is the
+        // parent of the items under it: （一）加强组织领导。… → 1.… → （1）….
+        if (!levelOf.has(m.type)) levelOf.set(m.type, stack.length);
+        const level = levelOf.get(m.type)!;
+        while (stack.length && (levelOf.get(stack[stack.length - 1]) ?? 0) >= level) stack.pop();
+        stack.push(m.type);
+        return { ...node, data: { ...data, parentDepth: Math.min(5, stack.length) } } as Paragraph;
       }
       if (kind === 'plain') return { type: 'heading', depth: 6, children: node.children, data: { ...data, kind } } as Heading;
       if (!levelOf.has(kind)) levelOf.set(kind, stack.length);
@@ -97,10 +104,20 @@ function headingText(value: string, marker?: Marker): string {
   return value;
 }
 
+/**
+ * How a numbered clause appears in the path of the items under it: its run-in heading
+ * (（一）加强组织领导。… → （一）加强组织领导) when it has a short one, else its number alone (第五条).
+ */
+function runInHeading(value: string, marker: Marker): string {
+  if (marker.type === 'tiao') return citeForm(marker);
+  const head = value.slice(marker.length).split(/[。；;：:！!？?]/)[0].trim();
+  return head && head.length <= 40 && !/[，,]/.test(head) ? `${marker.text}${head}` : marker.text;
+}
+
 /** Walk the tree: a heading stack gives each clause its path; labels use the document's own terms. */
 export function treeToClauses(tree: Root): ClauseDraft[] {
   const out: ClauseDraft[] = [];
-  const stack: { depth: number; text: string; label: string; plain: boolean }[] = [];
+  const stack: { depth: number; text: string; label: string; plain: boolean; article?: boolean }[] = [];
   let paragraphNo = 0;
   for (const node of tree.children) {
     const data = (node.data ?? {}) as NodeData;
@@ -126,11 +143,16 @@ export function treeToClauses(tree: Root): ClauseDraft[] {
     if (node.type !== 'paragraph') continue;
     const value = (node.children[0] as { value: string }).value;
     paragraphNo++;
+    if (data.parentDepth) for (let k = stack.length - 1; k >= 0; k--) if (!stack[k].plain && stack[k].depth >= data.parentDepth) stack.splice(k, 1);
     const path = stack.map(s => s.text);
     if (data.category) path.push(data.category);
-    const sectionLabel = stack.map(s => s.label).join('');
+    // Articles are numbered through the whole document: a 款 under 第二条 is cited 第二条, not 第一章第二条.
+    const fromArticle = stack.findLastIndex(s => s.article);
+    const sectionLabel = stack.slice(Math.max(0, fromArticle)).map(s => s.label).join('');
     const label = data.marker ? citeForm(data.marker) : sectionLabel || `第${paragraphNo}段`;
-    out.push({ path, label, text: value, ...(data.cells ? { unitCells: data.cells } : {}) });
+    const draft: ClauseDraft = { path, label, text: value, ...(data.cells ? { unitCells: data.cells } : {}) };
+    out.push(draft);
+    if (data.parentDepth && data.marker) stack.push({ depth: data.parentDepth, text: runInHeading(value, data.marker), label: citeForm(data.marker), plain: false, article: data.marker.type === 'tiao' });
   }
   return out;
 }

@@ -128,3 +128,69 @@ describe('units of a work plan', () => {
     expect(clauses(file).at(-1)!.text).toBe('附件：市优化营商环境工作领导小组成员名单');
   });
 });
+
+describe('items under a numbered clause', () => {
+  it('nests 1. and （1） under a run-in （二） clause, its short heading in their path', () => {
+    const blocks = toBlocks(['一、重点任务', '（一）推进数据共享。围绕政务服务需求，加快数据归集。', '1．完善共享机制。健全目录管理。', '（1）健全公共数据目录，实现动态更新。', '（二）推进数据开放。有序开放公共数据。', '1．制定开放清单。按年度更新。']);
+    expect(segment(blocks).map(c => [c.path.join(' › '), c.label])).toEqual([
+      ['一、重点任务', '（一）'],
+      ['一、重点任务 › （一）推进数据共享', '1.'],
+      ['一、重点任务 › （一）推进数据共享 › 1．完善共享机制', '（1）'],
+      ['一、重点任务', '（二）'],
+      ['一、重点任务 › （二）推进数据开放', '1.'],
+    ]);
+  });
+  it('puts the items of an article under it: 第五条 › （一）', () => {
+    expect(clauseWith('measures-articles.txt', '（一）遵循合法').path).toEqual(['第二章 收集与归集', '第五条']);
+    expect(clauseWith('measures-articles.txt', '第六条').path).toEqual(['第二章 收集与归集']);
+  });
+  it('cites a second paragraph (款) of an article by the article', () => {
+    const kuan = clauseWith('measures-articles.txt', '从其规定');
+    expect(kuan.text).toBe('法律、法规对公共数据管理另有规定的，从其规定。');
+    expect(kuan.label).toBe('第二条');
+    expect(kuan.path).toEqual(['第一章 总则', '第二条']);
+  });
+  it('keeps wrapped lines starting 第五条规定的 / 第十二条、 inside their article', () => {
+    const c = clauses('measures-articles.txt');
+    expect(c.map(x => x.label).filter(l => /条$/.test(l))).not.toContain('第十二条、');
+    expect(clauseWith('measures-articles.txt', '第六条').text).toBe('第六条 公共管理和服务机构收集公共数据，第五条规定的要求以外，还应当符合国家和省有关标准规范。');
+    expect(clauseWith('measures-articles.txt', '第七条').text).toMatch(/并按照第十二条、第十三条规定的程序向社会公布。$/);
+    expect(c.filter(x => x.label === '第十二条')).toHaveLength(1);
+  });
+  it('cites 第二十条之一 as its own article, at chapter level', () => {
+    const c = clauseWith('measures-articles.txt', '第二十条之一');
+    expect(c.label).toBe('第二十条之一');
+    expect(c.path).toEqual(['第四章 安全管理']);
+  });
+  it('reads a letter-spaced chapter title (第一章　总　　则) as 总则', () => {
+    expect(clauses('measures-articles.txt').at(-1)!.path).toEqual(['第五章 附则']);
+  });
+});
+
+describe('an OCR plan in traditional script', () => {
+  const file = 'ocr-plan-traditional.txt';
+  it('joins a title wrapped over two lines without a space', () => {
+    expect(report(file).document!.title).toBe('某市國民經濟和社會發展第十四個五年規劃和二〇三五年遠景目標綱要');
+  });
+  it('keeps a short list title (⼀、指導思想) apart from the paragraph on the next line', () => {
+    const c = clauseWith(file, '高舉中國特色');
+    expect(c.text).toBe('高舉中國特色社會主義偉大旗幟，堅持穩中求進工作總基調，以推動高質量發展為主題，以深化供給側結構性改革為主線。');
+    expect(c.path).toEqual(['第二章 總體要求', '⼀、指導思想']);
+  });
+  it('still rejoins a list title wrapped into fragments (4.實施\\n農村電網、\\n農村公路…)', () => {
+    const blocks = toBlocks(['4.實施', '農村電網、', '農村公路升級改造工程。加大農網改造力度,推進電網建設。', '17.完善', '公路和', '水運網路。續建高速公路項目。']);
+    expect(blocks.map(b => b.kind === 'para' && b.text)).toEqual(['4.實施農村電網、農村公路升級改造工程。加大農網改造力度,推進電網建設。', '17.完善公路和水運網路。續建高速公路項目。']);
+  });
+  it('removes page footers and OCR spaces mid-sentence, keeping the original script', () => {
+    expect(clauseWith(file, '十三五').text).toBe('“十三五”時期，全市地區生產總值年均增長7.8%，城鄉居民人均可支配收入年均分別增長8.1%和9.5%，脫貧攻堅取得全面勝利，生態環境質量持續改善。');
+    expect(clauseWith(file, '產業園建設').text).toContain('電子信息產業園建設，力爭到2025年');
+    expect(allText(file)).not.toMatch(/—\s*\d+\s*—|第\s*3\s*頁/);
+  });
+  it('reads spaced chapter and section markers (第 三 章 / 第 一 節)', () => {
+    expect(clauseWith(file, '倍增').path).toEqual(['第三章 構建現代產業體系', '第一節 做強先進製造業']);
+    expect(clauseWith(file, '倍增').label).toBe('第三章第一節');
+  });
+  it('drops a 第3頁 共9頁 footer instead of making it a heading', () => {
+    expect(dropChrome(['第 3 頁 共 9 頁', '正文。'], tables.chrome, tables.fields).lines).toEqual(['正文。']);
+  });
+});

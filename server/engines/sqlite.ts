@@ -1,54 +1,67 @@
-// Embedded engine: one SQLite file with an FTS5 index of jieba words and character bigrams.
-// better-sqlite3 style: synchronous, prepared statements. Rebuilds write a new file aside and
-// rename it over the old one, so a crash mid-build leaves the previous index serving.
+// Embedded engine: one SQLite file. Words are scored in process from a postings table (jieba
+// words with term frequencies, see postings.ts); an FTS5 table of character bigrams answers
+// positional questions: names jieba splits, numbers, quotations. Facet values are columns held in
+// memory (facet-columns.ts). better-sqlite3 style: synchronous, prepared statements. Rebuilds
+// write a new file aside and rename it over the old one, so a crash mid-build leaves the
+// previous index serving.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clause, PolicyDocument } from '../../ingest/types.js';
 import { bigrams, normalize, words } from '../../ingest/text.js';
 import type { Tables } from '../../ingest/tables.js';
-import type { EngineStats, FacetName, ProjectCount, SearchEngine, SearchParams, SearchResult } from '../engine.js';
-import { analyzeQuery, highlight, type AnalyzedQuery } from '../query.js';
-
-const FACETS: FacetName[] = ['year', 'unit', 'topic', 'doc'];
-
-// The full-text matches, materialized once per statement: filters then apply to this set instead
-// of making FTS5 re-run the query for every candidate rowid.
-const HITS = 'WITH hits AS MATERIALIZED (SELECT rowid, bm25(fts, 3.0, 1.0, 0.0, 0.0) AS rank FROM fts WHERE fts MATCH ?)';
+import type { EngineStats, ProjectCount, SearchEngine, SearchParams, SearchResult } from '../engine.js';
+import { analyzeQuery, highlight, type QueryTerm } from '../query.js';
+import { FacetColumns } from './facet-columns.js';
+import { addScores, EMPTY, fromBlob, indexTokens, intersect, PostingsBuilder, toBlob, topK, union, type Bm25, type Posting } from './postings.js';
 
 /** An FTS5 string literal: user text can never become syntax. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-function termQuery(alt: string): string {
-  const grams = bigrams(alt);
-  const parts = [`words:${lit(alt)}`];
-  // A two-character word that jieba keeps whole is found by the word field alone; bigram phrases
-  // (costly on common characters) are for longer names, numbers and words jieba splits.
-  const needGrams = alt.length > 2 || /[\p{N}\p{Script=Latin}]/u.test(alt) || words(alt).length !== 1;
-  if (grams.length && needGrams) parts.push(`grams:${lit(grams.join(' '))}`);
-  else if (alt.length === 1) parts.push(`grams:${lit(alt)}*`);
-  return parts.join(' OR ');
+/**
+ * Whether a word's bigram phrase can find what its word posting cannot: longer names, numbers,
+ * words jieba splits. A two-character word that jieba keeps whole is its own bigram.
+ */
+function needsPhrase(alt: string): boolean {
+  return alt.length > 2 || /[\p{N}\p{Script=Latin}]/u.test(alt) || words(alt).length !== 1;
 }
 
-export function ftsExpression(q: AnalyzedQuery, mode: 'and' | 'or'): string {
-  return q.terms.map(t => {
-    const alts = t.alternatives.map(termQuery);
-    if (t.parts.length) alts.push(`(${t.parts.map(p => `(${termQuery(p)})`).join(' AND ')})`);
-    return `(${alts.join(' OR ')})`;
-  }).join(mode === 'and' ? ' AND ' : ' OR ');
+/**
+ * A word found in this many clauses is one jieba knows and segments consistently: its bigram
+ * phrase would add next to nothing, at the cost of reading the doclists of its (common) bigrams.
+ */
+const PHRASE_RECALL_BELOW = 1000;
+/** Clauses re-scored with the phrase and heading boosts (clause JSON is read only for these). */
+const RESCORE_WINDOW = 100;
+/**
+ * What the re-scoring compares a query with, computed once at build time: the clause's text
+ * normalized without spaces and punctuation, and its heading with its first sentence.
+ */
+function rescoreText(c: Clause): [string, string] {
+  const body = normalize(c.text).replace(/[\s\p{P}\p{S}]+/gu, '');
+  const head = normalize(c.path.at(-1) ?? '') + normalize(c.text.slice(0, c.text.search(/[。；]/) + 1 || 0));
+  return [body, head];
 }
 
-function facetRows(c: Clause): [FacetName, string][] {
-  const rows: [FacetName, string][] = [['doc', c.docId]];
-  if (c.year !== null) rows.push(['year', String(c.year)]);
-  for (const u of new Set(c.units.map(u => u.name))) rows.push(['unit', u]);
-  for (const t of c.topics) rows.push(['topic', t]);
-  return rows;
+/** Bump when the file's layout changes: an index of another format is rebuilt, not read. */
+const FORMAT = '3';
+/** Decoded word postings kept in memory between queries. */
+const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
+
+interface Loaded {
+  db: Database.Database;
+  facets: FacetColumns;
+  bm25: Bm25;
+  /** Per-query scratch, indexed by rowid: BM25 sums and how many terms matched. */
+  scores: Float64Array;
+  matched: Uint8Array;
+  cache: Map<string, Posting>;
+  cacheBytes: number;
 }
 
 export class SqliteEngine implements SearchEngine {
   readonly name = 'sqlite' as const;
-  private db: Database.Database | null = null;
+  private loaded: Loaded | null = null;
   private readonly file: string;
 
   constructor(dataDir: string, private readonly tables: Tables) {
@@ -57,71 +70,115 @@ export class SqliteEngine implements SearchEngine {
     if (fs.existsSync(this.file)) this.open();
   }
 
+  /** Open the index file; one that is damaged or of another format counts as no index, so start-up rebuilds it. */
   private open() {
-    this.db?.close();
-    this.db = new Database(this.file, { readonly: true, fileMustExist: true });
-    this.db.pragma('query_only = true');
+    this.loaded?.db.close();
+    this.loaded = null;
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(this.file, { readonly: true, fileMustExist: true });
+      db.pragma('query_only = true');
+      const format = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'blobs'").get()
+        && (db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined);
+      if (format !== FORMAT) { db.close(); return; }
+      this.loaded = this.load(db);
+    } catch (e) {
+      db?.close();
+      console.error(`index ${this.file} is unreadable (${(e as Error).message}); it will be rebuilt`);
+    }
+  }
+
+  private load(db: Database.Database): Loaded {
+    const blob = db.prepare('SELECT text, data FROM blobs WHERE key = ?');
+    const part = (key: string) => {
+      const r = blob.get(key) as { text: string | null; data: Buffer | null } | undefined;
+      if (!r) throw new Error(`missing ${key}`);
+      return r.text !== null ? { text: r.text } : { array: fromBlob(r.data!, Uint32Array) };
+    };
+    const facets = FacetColumns.fromParts(part);
+    const lengths = fromBlob((blob.get('lengths') as { data: Buffer }).data, Uint16Array);
+    const docs = facets.size;
+    const avgLength = Number(db.prepare("SELECT value FROM meta WHERE key = 'avgLength'").pluck().get()) || 1;
+    return {
+      db, facets, bm25: { docs, avgLength, lengths },
+      scores: new Float64Array(docs + 1), matched: new Uint8Array(docs + 1),
+      cache: new Map(), cacheBytes: 0,
+    };
   }
 
   private get conn(): Database.Database {
-    if (!this.db) throw new Error('index not built');
-    return this.db;
+    if (!this.loaded) throw new Error('index not built');
+    return this.loaded.db;
   }
 
-  async rebuild(documents: PolicyDocument[], clauses: Clause[], extraMeta: Record<string, string> = {}): Promise<void> {
+  private get db(): Database.Database | null {
+    return this.loaded?.db ?? null;
+  }
+
+  async rebuild(documents: PolicyDocument[], input: Clause[], extraMeta: Record<string, string> = {}): Promise<void> {
+    // Rowids in document order, so a filter-only listing is a walk in rowid order.
+    const clauses = [...input].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.ordinal - b.ordinal));
     const tmp = `${this.file}.building-${process.pid}`;
-    fs.rmSync(tmp, { force: true });
+    this.removeAbandonedBuilds();
     const db = new Database(tmp);
     try {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       db.exec(`
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE blobs (key TEXT PRIMARY KEY, text TEXT, data BLOB);
         CREATE TABLE documents (id TEXT PRIMARY KEY, json TEXT NOT NULL);
-        CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL);
-        CREATE TABLE facets (rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
+        CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL, body TEXT NOT NULL, head TEXT NOT NULL);
         CREATE TABLE projects (rowid INTEGER NOT NULL, name TEXT NOT NULL, docId TEXT NOT NULL);
-        CREATE VIRTUAL TABLE fts USING fts5(words, grams, hwords, hgrams, content='', columnsize=1, tokenize='unicode61 remove_diacritics 0');
+        CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, tfs BLOB NOT NULL);
+        CREATE VIRTUAL TABLE fts USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0');
       `);
       const insDoc = db.prepare('INSERT INTO documents (id, json) VALUES (?, ?)');
-      const insClause = db.prepare('INSERT INTO clauses (rowid, id, docId, ordinal, json) VALUES (?, ?, ?, ?, ?)');
-      const insFacet = db.prepare('INSERT INTO facets (rowid, facet, value) VALUES (?, ?, ?)');
+      const insClause = db.prepare('INSERT INTO clauses (rowid, id, docId, ordinal, json, body, head) VALUES (?, ?, ?, ?, ?, ?, ?)');
       const insProject = db.prepare('INSERT INTO projects (rowid, name, docId) VALUES (?, ?, ?)');
-      const insFts = db.prepare('INSERT INTO fts (rowid, words, grams, hwords, hgrams) VALUES (?, ?, ?, ?, ?)');
+      const insFts = db.prepare('INSERT INTO fts (rowid, grams) VALUES (?, ?)');
+      const insPosting = db.prepare('INSERT INTO postings (term, ids, tfs) VALUES (?, ?, ?)');
+      const insBlob = db.prepare('INSERT INTO blobs (key, text, data) VALUES (?, ?, ?)');
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       // Tokenize sentence by sentence with a cache: corpora repeat sentences (boilerplate, the
       // benchmark's recombined clauses), and jieba is the slowest step of a rebuild.
-      const tokenCache = new Map<string, [string, string]>();
-      const sentenceTokens = (s: string): [string, string] => {
+      const tokenCache = new Map<string, [string[], string]>();
+      const sentenceTokens = (s: string): [string[], string] => {
         let t = tokenCache.get(s);
         if (!t) {
           const n = normalize(s);
-          t = [words(n).join(' '), bigrams(n).join(' ')];
+          t = [indexTokens(words(n)), bigrams(n).join(' ')];
           if (tokenCache.size < 500_000) tokenCache.set(s, t);
         }
         return t;
       };
-      const tokens = (text: string): [string, string] => {
-        const parts = text.split(/(?<=[。；;！？])/).map(sentenceTokens);
-        return [parts.map(p => p[0]).join(' '), parts.map(p => p[1]).join(' ')];
-      };
+      const postings = new PostingsBuilder();
+      const lengths = new Uint16Array(clauses.length + 1);
+      let totalLength = 0;
       db.transaction(() => {
         for (const d of documents) insDoc.run(d.id, JSON.stringify(d));
         clauses.forEach((c, i) => {
           const rowid = i + 1;
-          insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c));
-          for (const [f, v] of facetRows(c)) insFacet.run(rowid, f, v);
+          insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c), ...rescoreText(c));
           for (const p of c.projects) insProject.run(rowid, p, c.docId);
-          const [w, g] = tokens(c.text);
-          const [hw, hg] = tokens(c.path.at(-1) ?? '');
-          insFts.run(rowid, w, g, hw, hg);
+          const parts = c.text.split(/(?<=[。；;！？])/).map(sentenceTokens);
+          const tokens = parts.flatMap(p => p[0]);
+          postings.add(rowid, tokens);
+          lengths[rowid] = Math.min(0xffff, tokens.length);
+          totalLength += tokens.length;
+          insFts.run(rowid, parts.map(p => p[1]).join(' '));
         });
-        const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        for (const [term, p] of postings.entries()) insPosting.run(term, toBlob(p.ids), toBlob(p.tfs));
+        for (const [key, value] of Object.entries(FacetColumns.build(clauses).parts())) {
+          insBlob.run(key, typeof value === 'string' ? value : null, typeof value === 'string' ? null : toBlob(value));
+        }
+        insBlob.run('lengths', null, toBlob(lengths));
         meta.run('builtAt', String(Date.now()));
+        meta.run('format', FORMAT);
+        meta.run('avgLength', String(totalLength / Math.max(1, clauses.length)));
         for (const [k, v] of Object.entries(extraMeta)) meta.run(k, v);
       })();
       db.exec(`
-        CREATE INDEX facets_value ON facets (facet, value, rowid);
-        CREATE INDEX facets_rowid ON facets (rowid);
         CREATE INDEX clauses_doc ON clauses (docId, ordinal);
         CREATE INDEX projects_name ON projects (name);
       `);
@@ -134,6 +191,18 @@ export class SqliteEngine implements SearchEngine {
       throw e;
     }
     this.open();
+  }
+
+  /** Half-written files of builds whose process died (killed, out of memory): they can be gigabytes. */
+  private removeAbandonedBuilds() {
+    const prefix = `${path.basename(this.file)}.building-`;
+    for (const f of fs.readdirSync(path.dirname(this.file))) {
+      if (!f.startsWith(prefix)) continue;
+      const pid = Number(f.slice(prefix.length));
+      let alive = pid !== process.pid && Number.isInteger(pid);
+      try { if (alive) process.kill(pid, 0); } catch { alive = false; }
+      if (!alive) fs.rmSync(path.join(path.dirname(this.file), f), { force: true });
+    }
   }
 
   meta(key: string): string | null {
@@ -176,79 +245,108 @@ export class SqliteEngine implements SearchEngine {
     return r ? JSON.parse(r.json) : null;
   }
 
-  private filterSql(filters: SearchParams['filters'], table: string): { sql: string; args: string[] } {
-    const parts: string[] = [];
-    const args: string[] = [];
-    for (const f of FACETS) {
-      const values = filters[f];
-      if (!values?.length) continue;
-      parts.push(`${table}.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN (${values.map(() => '?').join(',')}))`);
-      args.push(f, ...values);
+  /** A word's posting, from the cache or the postings table. */
+  private wordPosting(word: string): Posting {
+    const l = this.loaded!;
+    const hit = l.cache.get(word);
+    if (hit) { l.cache.delete(word); l.cache.set(word, hit); return hit; }
+    const r = this.conn.prepare('SELECT ids, tfs FROM postings WHERE term = ?').get(word) as { ids: Buffer; tfs: Buffer } | undefined;
+    const p = r ? { ids: fromBlob(r.ids, Uint32Array), tfs: new Uint8Array(r.tfs) } : EMPTY;
+    l.cache.set(word, p);
+    l.cacheBytes += p.ids.byteLength + p.tfs.byteLength;
+    for (const [k, old] of l.cache) {
+      if (l.cacheBytes <= POSTINGS_CACHE_BYTES) break;
+      l.cache.delete(k);
+      l.cacheBytes -= old.ids.byteLength + old.tfs.byteLength;
     }
-    return { sql: parts.join(' AND '), args };
+    return p;
+  }
+
+  /** Clauses holding a text on the bigram field: a phrase of its bigrams (a lone character: any bigram it starts). */
+  private gramPosting(text: string): Posting {
+    const grams = bigrams(text);
+    if (!grams.length) return EMPTY;
+    // A lone Han character is found inside its bigrams; a lone digit or letter is a token of its own.
+    const expr = text.length === 1 && /\p{Script=Han}/u.test(text) ? `grams:${lit(text)}*` : `grams:${lit(grams.join(' '))}`;
+    const ids = Uint32Array.from(this.conn.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid').raw().pluck().all(expr) as number[]);
+    return { ids, tfs: new Uint8Array(ids.length).fill(1) };
+  }
+
+  /** Clauses holding one form of a term: its word, or its bigram phrase where the word may be split. */
+  private formPosting(form: string, recall: 'bounded' | 'full'): Posting {
+    const word = this.wordPosting(form);
+    const phrase = form.length === 1 || (needsPhrase(form) && (recall === 'full' || word.ids.length < PHRASE_RECALL_BELOW));
+    return phrase ? union([word, this.gramPosting(form)]) : word;
+  }
+
+  /**
+   * Clauses satisfying a query term (any alternative, or all of its parts: 五型 + 政府 for “五型”政府),
+   * and each of those forms on its own: every form a clause holds adds to its score, as each
+   * phrase of an FTS5 OR query would.
+   */
+  private termPostings(t: QueryTerm): { any: Posting; forms: Posting[] } {
+    const forms = t.alternatives.map(a => this.formPosting(a, 'bounded'));
+    if (t.parts.length) forms.push(intersect(t.parts.map(p => this.formPosting(p, 'bounded'))));
+    return { any: union(forms), forms };
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
     const empty: SearchResult = { total: 0, hits: [], facets: { year: {}, unit: {}, topic: {}, doc: {} } };
-    if (!this.db) return empty;
+    if (!this.loaded) return empty;
+    const { facets, bm25, scores, matched } = this.loaded;
     const q = analyzeQuery(params.q, this.tables);
-    const filter = this.filterSql(params.filters, q.terms.length ? 'hits' : 'clauses');
-    // bm25 ranks every match inside SQLite; only the best few hundred are parsed and re-scored
-    // with the phrase and heading boosts, so cost stays flat as the corpus grows.
-    const window = Math.max(100, params.offset + params.limit);
-    const where = filter.sql ? `AND ${filter.sql}` : '';
-    let expr = q.terms.length ? ftsExpression(q, 'and') : '';
-    let matched: { rowid: number; rank: number; json: string }[] = [];
-    let total = 0;
-    const facets: SearchResult['facets'] = { year: {}, unit: {}, topic: {}, doc: {} };
-    const countFacets = (sql: string, args: unknown[]) => {
-      for (const r of this.conn.prepare(sql).all(...args) as { facet: FacetName; value: string; n: number }[]) facets[r.facet][r.value] = r.n;
-    };
-    if (q.terms.length) {
-      // Rank and count on the FTS table alone ; clause JSON only for the top window.
-      const top = (e: string) => {
-        const ids = this.conn.prepare(`${HITS} SELECT rowid, rank FROM hits WHERE 1 ${where} ORDER BY rank LIMIT ?`).all(e, ...filter.args, window) as { rowid: number; rank: number }[];
-        const get = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?');
-        return ids.map(r => ({ ...r, json: (get.get(r.rowid) as { json: string }).json }));
-      };
-      matched = top(expr);
-      // Nothing has every word: fall back to any word, ranked by how many match.
-      if (!matched.length && q.terms.length > 1) { expr = ftsExpression(q, 'or'); matched = top(expr); }
-      if (matched.length) {
-        total = matched.length < window && params.offset === 0 ? matched.length
-          : (this.conn.prepare(`${HITS} SELECT count(*) AS n FROM hits WHERE 1 ${where}`).get(expr, ...filter.args) as { n: number }).n;
-        // Facet counts over every match, not just this page.
-        countFacets(`${HITS} SELECT f.facet, f.value, count(*) AS n FROM hits JOIN facets f ON f.rowid = hits.rowid WHERE 1 ${where} GROUP BY f.facet, f.value`, [expr, ...filter.args]);
-      }
-    } else {
-      if (!filter.sql) return empty;
-      total = (this.conn.prepare(`SELECT count(*) AS n FROM clauses WHERE ${filter.sql}`).get(...filter.args) as { n: number }).n;
-      matched = this.conn.prepare(`SELECT clauses.rowid AS rowid, 0 AS rank, clauses.json AS json FROM clauses WHERE ${filter.sql} ORDER BY clauses.docId, clauses.ordinal LIMIT ? OFFSET ?`).all(...filter.args, params.limit, params.offset) as typeof matched;
-      countFacets(`SELECT f.facet, f.value, count(*) AS n FROM clauses JOIN facets f ON f.rowid = clauses.rowid WHERE ${filter.sql} GROUP BY f.facet, f.value`, filter.args);
+    const test = facets.matcher(params.filters);
+    const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
+    const load = (rowid: number) => JSON.parse(json.get(rowid) as string) as Clause;
+
+    if (!q.terms.length) {
+      if (!test) return empty;
+      const ids = facets.select(params.filters);
+      const page = Array.from(ids.subarray(params.offset, params.offset + params.limit), load);
+      return { total: ids.length, hits: page.map(c => ({ ...c, score: 0, highlight: highlight(c.text, q) })), facets: facets.count(ids) };
     }
-    const scored = matched.map(m => {
-      const clause = JSON.parse(m.json) as Clause;
-      if (!q.terms.length) return { clause, score: 0 };
-      const n = normalize(clause.text).replace(/[\s\p{P}\p{S}]+/gu, '');
-      const heading = normalize(clause.path.at(-1) ?? '') + normalize(clause.text.slice(0, clause.text.search(/[。；]/) + 1 || 0));
-      let score = -m.rank;
-      const present = q.terms.filter(t => t.alternatives.some(a => n.includes(a)) || (t.parts.length > 0 && t.parts.every(p => n.includes(p)))).length;
-      score += present * 2;
-      if (q.phrase.length >= 2 && n.includes(q.phrase)) score += 10;
-      score += q.terms.filter(t => t.alternatives.some(a => heading.includes(a))).length;
-      return { clause, score };
-    });
-    if (q.terms.length) scored.sort((a, b) => b.score - a.score);
-    const page = q.terms.length ? scored.slice(params.offset, params.offset + params.limit) : scored;
-    const hits = page.map(({ clause, score }) => ({ ...clause, score: Math.round(score * 1000) / 1000, highlight: highlight(clause.text, q) }));
-    return { total, hits, facets };
+
+    // BM25 over every clause that holds any term, summed per clause; then every term (AND), or,
+    // when no clause has them all, any term, ranked by how many match and how well.
+    const postings = q.terms.map(t => this.termPostings(t));
+    const touched = new Uint32Array(postings.reduce((n, p) => n + p.any.ids.length, 0));
+    let n = 0;
+    for (const { any, forms } of postings) {
+      for (const f of forms) addScores(bm25, f, scores, 3);
+      for (const id of any.ids) if (matched[id]++ === 0) touched[n++] = id;
+    }
+    const seen = touched.subarray(0, n);
+    try {
+      let ids = seen.filter(id => matched[id] === postings.length);
+      if (!ids.length && postings.length > 1) ids = seen;
+      if (test) ids = ids.filter(test);
+      const window = topK(ids, scores, Math.max(RESCORE_WINDOW, params.offset + params.limit));
+      const texts = this.conn.prepare('SELECT body, head FROM clauses WHERE rowid = ?');
+      const scored = window.map(rowid => {
+        const { body: text, head: heading } = texts.get(rowid) as { body: string; head: string };
+        let score = scores[rowid];
+        const present = q.terms.filter(t => t.alternatives.some(a => text.includes(a)) || (t.parts.length > 0 && t.parts.every(p => text.includes(p)))).length;
+        score += present * 2;
+        if (q.phrase.length >= 2 && text.includes(q.phrase)) score += 10;
+        score += q.terms.filter(t => t.alternatives.some(a => heading.includes(a))).length;
+        return { rowid, score };
+      });
+      scored.sort((a, b) => b.score - a.score);
+      const hits = scored.slice(params.offset, params.offset + params.limit).map(({ rowid, score }) => {
+        const clause = load(rowid);
+        return { ...clause, score: Math.round(score * 1000) / 1000, highlight: highlight(clause.text, q) };
+      });
+      return { total: ids.length, hits, facets: facets.count(ids) };
+    } finally {
+      for (const id of seen) { scores[id] = 0; matched[id] = 0; }
+    }
   }
 
   async quoteCandidates(folded: string, limit: number): Promise<Clause[]> {
     if (!this.db) return [];
     const grams = bigrams(folded);
     if (!grams.length) return [];
-    const run = (expr: string) => (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 1.0, 0.0, 0.0) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json) as Clause);
+    const run = (expr: string) => (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json) as Clause);
     const phrase = (gs: string[]) => `grams:${lit(gs.join(' '))}`;
     // 1. The quotation verbatim (after folding): one selective phrase query.
     const exact = run(phrase(grams.slice(0, 200)));
@@ -267,13 +365,12 @@ export class SqliteEngine implements SearchEngine {
   async clausesMentioning(names: string[]): Promise<Clause[]> {
     if (!this.db || !names.length) return [];
     const normNames = [...new Set(names.map(n => normalize(n)).filter(n => n.length >= 2))];
-    const expr = normNames.map(n => `(${termQuery(n)})`).join(' OR ');
-    const byText = this.conn.prepare(`SELECT c.rowid AS rowid, c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ?`).all(expr) as { rowid: number; json: string }[];
-    const byProject = this.conn.prepare(`SELECT c.rowid AS rowid, c.json AS json FROM projects p JOIN clauses c ON c.rowid = p.rowid WHERE p.name IN (SELECT value FROM json_each(?))`).all(JSON.stringify(names)) as { rowid: number; json: string }[];
-    const seen = new Map<number, Clause>();
-    for (const r of [...byText, ...byProject]) if (!seen.has(r.rowid)) seen.set(r.rowid, JSON.parse(r.json));
+    const byText = union(normNames.map(n => this.formPosting(n, 'full'))).ids;
+    const byProject = this.conn.prepare('SELECT DISTINCT rowid FROM projects WHERE name IN (SELECT value FROM json_each(?))').raw().pluck().all(JSON.stringify(names)) as number[];
+    const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
+    const rowids = [...new Set([...byText, ...byProject])].sort((x, y) => x - y);
     // Bigram phrases can match across word boundaries; confirm on the folded text.
-    return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c)
+    return rowids.map(r => JSON.parse(json.get(r) as string) as Clause)
       .filter(c => c.projects.some(p => names.includes(p)) || normNames.some(n => normalize(c.text).replace(/\s+/g, '').includes(n)));
   }
 
@@ -283,7 +380,7 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
-    this.db?.close();
-    this.db = null;
+    this.loaded?.db.close();
+    this.loaded = null;
   }
 }

@@ -117,7 +117,7 @@ function runInHeading(value: string, marker: Marker): string {
 /** Walk the tree: a heading stack gives each clause its path; labels use the document's own terms. */
 export function treeToClauses(tree: Root): ClauseDraft[] {
   const out: ClauseDraft[] = [];
-  const stack: { depth: number; text: string; label: string; plain: boolean; article?: boolean }[] = [];
+  const stack: { depth: number; text: string; label: string; plain: boolean; article?: boolean; item?: boolean }[] = [];
   let paragraphNo = 0;
   for (const node of tree.children) {
     const data = (node.data ?? {}) as NodeData;
@@ -144,15 +144,18 @@ export function treeToClauses(tree: Root): ClauseDraft[] {
     const value = (node.children[0] as { value: string }).value;
     paragraphNo++;
     if (data.parentDepth) for (let k = stack.length - 1; k >= 0; k--) if (!stack[k].plain && stack[k].depth >= data.parentDepth) stack.splice(k, 1);
-    const path = stack.map(s => s.text);
+    // An unnumbered paragraph after an article is its 款; after a list item (（五）…) it is as often
+    // the section's closing text (同志们，…) as the item's continuation: it stays under the headings.
+    const parents = data.marker ? stack : stack.filter(s => !s.item);
+    const path = parents.map(s => s.text);
     if (data.category) path.push(data.category);
     // Articles are numbered through the whole document: a 款 under 第二条 is cited 第二条, not 第一章第二条.
-    const fromArticle = stack.findLastIndex(s => s.article);
-    const sectionLabel = stack.slice(Math.max(0, fromArticle)).map(s => s.label).join('');
+    const fromArticle = parents.findLastIndex(s => s.article);
+    const sectionLabel = parents.slice(Math.max(0, fromArticle)).map(s => s.label).join('');
     const label = data.marker ? citeForm(data.marker) : sectionLabel || `第${paragraphNo}段`;
     const draft: ClauseDraft = { path, label, text: value, ...(data.cells ? { unitCells: data.cells } : {}) };
     out.push(draft);
-    if (data.parentDepth && data.marker) stack.push({ depth: data.parentDepth, text: runInHeading(value, data.marker), label: citeForm(data.marker), plain: false, article: data.marker.type === 'tiao' });
+    if (data.parentDepth && data.marker) stack.push({ depth: data.parentDepth, text: runInHeading(value, data.marker), label: citeForm(data.marker), plain: false, article: data.marker.type === 'tiao', item: data.marker.type !== 'tiao' });
   }
   return out;
 }

@@ -51,8 +51,11 @@ describe('numbering systems of official documents', () => {
     expect(c().some(x => x.label === '第三条')).toBe(false);
   });
   it('nests 第X章 › 第X节 › 一、 and labels each nested item style', () => {
-    const nested = c().filter(x => x.path.join(' › ').startsWith('第二章 重点任务 › 第一节 政务服务 › 一、提升审批效率') && x.label !== '第二章第一节一、（一）专栏1');
+    const nested = c().filter(x => x.path.join(' › ').startsWith('第二章 重点任务 › 第一节 政务服务 › 一、提升审批效率') && !x.path.some(p => p.startsWith('专栏')));
     expect(nested.map(x => x.label)).toEqual(['（一）', '1.', '（1）', '①', '2、']);
+  });
+  it('keeps a 专栏 box under the headings, not under the list item before it', () => {
+    expect(c().find(x => x.text.startsWith('推进工程建设项目审批制度改革'))!.label).toBe('第二章第一节一、专栏1');
   });
   it('does not read 2.5亿元 as a list number', () => {
     expect(c().find(x => x.text.includes('2.5亿元'))!.label).toBe('①');

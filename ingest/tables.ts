@@ -30,6 +30,8 @@ export interface Tables {
   fields: FieldRule[];
   actions: ActionRule[];
   extraWords: string[];
+  /** Query words too common to search on their own (的, 和, 及…): dropped beside other words. */
+  queryStopwords: Set<string>;
 }
 
 function rows(file: string): string[][] {
@@ -82,7 +84,8 @@ export function loadTables(dir: string = DEFAULT_TABLES_DIR): Tables {
     action, phrases: phrases.split(/[,，]/).map(s => normalize(s.trim())).filter(Boolean), kind: kind as ActionRule['kind'],
   }));
   const extraWords = rows(path.join(dir, 'userdict.txt')).map(([w]) => w);
-  const t: Tables = { dir, canonical, aliases, synonyms, topics, projectSuffixes, projectStopwords, chrome, fields, actions, extraWords };
+  const queryStopwords = new Set(rows(path.join(dir, 'query-stopwords.txt')).flat().map(w => normalize(w)));
+  const t: Tables = { dir, canonical, aliases, synonyms, topics, projectSuffixes, projectStopwords, chrome, fields, actions, extraWords, queryStopwords };
   cache.set(dir, t);
   return t;
 }

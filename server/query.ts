@@ -46,7 +46,9 @@ export function analyzeQuery(q: string, tables: Tables): AnalyzedQuery {
       terms.push({ alternatives, parts: parts.length >= 2 ? parts : [] });
     }
   }
-  return { terms: terms.slice(0, MAX_TERMS), phrase: chunks.join('') };
+  // 的, 和, 及… match nearly every clause: beside other words they only cost time and blur ranking.
+  const content = terms.filter(t => !tables.queryStopwords.has(t.alternatives[0]));
+  return { terms: (content.length ? content : terms).slice(0, MAX_TERMS), phrase: chunks.join('') };
 }
 
 import { createRequire } from 'node:module';

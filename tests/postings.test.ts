@@ -91,10 +91,11 @@ describe('facet columns', () => {
   });
 
   it('filters OR within a facet and AND across facets; an unknown value selects nothing', () => {
-    expect(Array.from(columns.select({ unit: ['省水利厅'], year: ['2016'] }))).toEqual([1, 2]);
-    expect(Array.from(columns.select({ unit: ['省水利厅', '省发展改革委'], doc: ['002'] }))).toEqual([3]);
-    expect(Array.from(columns.select({ unit: ['国家发展改革委'] }))).toEqual([]);
-    expect(columns.matcher({})).toBeNull();
+    expect(Array.from(columns.select({ unit: ['省水利厅'], year: ['2016'] })!)).toEqual([1, 2]);
+    expect(Array.from(columns.select({ unit: ['省水利厅', '省发展改革委'], doc: ['002'] })!)).toEqual([3]);
+    expect(Array.from(columns.select({ unit: ['省发展改革委'], topic: ['工业、交通', '农业、林业、水利'] })!)).toEqual([1, 3]);
+    expect(Array.from(columns.select({ unit: ['国家发展改革委'] })!)).toEqual([]);
+    expect(columns.select({})).toBeNull();
   });
 
   it('round-trips through its stored parts', () => {

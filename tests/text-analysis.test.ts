@@ -57,3 +57,23 @@ describe('tokens for the index', () => {
     expect(bigrams('中欧班列')).toEqual(['中欧', '欧班', '班列']);
   });
 });
+
+describe('query analysis', async () => {
+  const { analyzeQuery } = await import('../server/query.js');
+  const { loadTables } = await import('../ingest/tables.js');
+  const tables = loadTables();
+  const forms = (q: string) => analyzeQuery(q, tables).terms.map(t => t.alternatives[0]);
+
+  it('drops a function word beside other words, and keeps a query made only of one', () => {
+    expect(forms('农村的饮水 和 供水')).not.toContain('的');
+    expect(forms('农村的饮水 和 供水')).not.toContain('和');
+    expect(forms('农村的饮水 和 供水')).toEqual(expect.arrayContaining(['农村', '饮水', '供水']));
+    expect(forms('的')).toEqual(['的']);
+  });
+
+  it('expands an alias inside a longer word and keeps the whole query as the phrase', () => {
+    const q = analyzeQuery('國家發改委 经验交流', tables);
+    expect(q.terms[0].alternatives).toEqual(expect.arrayContaining(['国家发改委', '国家发展改革委']));
+    expect(q.phrase).toBe('国家发改委经验交流');
+  });
+});

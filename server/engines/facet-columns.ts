@@ -4,6 +4,7 @@
 // over typed arrays, not SQL joins. Stored in the index file as blobs, loaded at open.
 import type { Clause } from '../../ingest/types.js';
 import type { FacetName, SearchParams, SearchResult } from '../engine.js';
+import { intersectIds, unionIds } from './postings.js';
 
 export const FACETS: FacetName[] = ['year', 'unit', 'topic', 'doc'];
 
@@ -24,9 +25,12 @@ interface Column {
 
 export class FacetColumns {
   private readonly ids: Record<FacetName, Map<string, number>>;
+  /** For each facet value, its clauses (ascending rowids): filters are postings too. */
+  private readonly lists: Record<FacetName, Uint32Array[]>;
 
   private constructor(private readonly columns: Record<FacetName, Column>) {
     this.ids = Object.fromEntries(FACETS.map(f => [f, new Map(columns[f].names.map((n, i) => [n, i]))])) as Record<FacetName, Map<string, number>>;
+    this.lists = Object.fromEntries(FACETS.map(f => [f, invert(columns[f])])) as Record<FacetName, Uint32Array[]>;
   }
 
   /** Columns for clauses whose rowids are 1 … clauses.length, in this order. */
@@ -76,32 +80,19 @@ export class FacetColumns {
   }
 
   /**
-   * A predicate for the filters (OR within a facet, AND across), or null when nothing filters.
-   * A value no clause has selects nothing.
+   * Every rowid the filters select (OR within a facet, AND across), ascending; null when nothing
+   * filters. A value no clause has selects nothing.
    */
-  matcher(filters: SearchParams['filters']): ((rowid: number) => boolean) | null {
-    const tests: ((rowid: number) => boolean)[] = [];
+  select(filters: SearchParams['filters']): Uint32Array | null {
+    let out: Uint32Array | null = null;
     for (const f of FACETS) {
       const wanted = filters[f];
       if (!wanted?.length) continue;
-      const { names, offsets, values } = this.columns[f];
-      const chosen = new Uint8Array(names.length);
-      for (const v of wanted) { const id = this.ids[f].get(v); if (id !== undefined) chosen[id] = 1; }
-      tests.push(rowid => {
-        for (let i = offsets[rowid]; i < offsets[rowid + 1]; i++) if (chosen[values[i]]) return true;
-        return false;
-      });
+      const lists = wanted.map(v => this.ids[f].get(v)).filter((id): id is number => id !== undefined).map(id => this.lists[f][id]);
+      const any = unionIds(lists);
+      out = out ? intersectIds(out, any) : any;
     }
-    if (!tests.length) return null;
-    return rowid => tests.every(t => t(rowid));
-  }
-
-  /** Every rowid the filters select, ascending. */
-  select(filters: SearchParams['filters']): Uint32Array {
-    const test = this.matcher(filters);
-    const out: number[] = [];
-    for (let rowid = 1; rowid <= this.size; rowid++) if (!test || test(rowid)) out.push(rowid);
-    return Uint32Array.from(out);
+    return out;
   }
 
   /** Exact counts of each facet value over these clauses. */
@@ -118,4 +109,16 @@ export class FacetColumns {
     }
     return facets;
   }
+}
+
+/** Value id → its rowids, by a counting pass over the column. */
+function invert({ names, offsets, values }: Column): Uint32Array[] {
+  const counts = new Uint32Array(names.length);
+  for (const v of values) counts[v]++;
+  const lists = Array.from(counts, n => new Uint32Array(n));
+  const fill = new Uint32Array(names.length);
+  for (let rowid = 1; rowid + 1 < offsets.length; rowid++) {
+    for (let i = offsets[rowid]; i < offsets[rowid + 1]; i++) lists[values[i]][fill[values[i]]++] = rowid;
+  }
+  return lists;
 }

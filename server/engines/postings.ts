@@ -106,6 +106,24 @@ export function intersect(list: Posting[]): Posting {
   return { ids: ids.subarray(0, n), tfs: tfs.subarray(0, n) };
 }
 
+/** Ids in both ascending lists: walks the shorter, galloping through the longer. */
+export function intersectIds(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out = new Uint32Array(a.length);
+  let n = 0;
+  let at = 0;
+  for (let i = 0; i < a.length && at < b.length; i++) {
+    at = seek(b, a[i], at);
+    if (b[at] === a[i]) out[n++] = a[i];
+  }
+  return out.subarray(0, n);
+}
+
+/** Ids in any of the ascending lists, ascending, once each. */
+export function unionIds(lists: Uint32Array[]): Uint32Array {
+  return union(lists.map(ids => ({ ids, tfs: new Uint8Array(ids.length) }))).ids;
+}
+
 /** First index ≥ from whose id is ≥ target: gallop, then binary search. */
 function seek(ids: Uint32Array, target: number, from: number): number {
   let step = 1;

@@ -13,7 +13,7 @@ import type { Tables } from '../../ingest/tables.js';
 import type { EngineStats, ProjectCount, SearchEngine, SearchParams, SearchResult } from '../engine.js';
 import { analyzeQuery, highlight, type QueryTerm } from '../query.js';
 import { FacetColumns } from './facet-columns.js';
-import { addScores, EMPTY, fromBlob, indexTokens, intersect, PostingsBuilder, toBlob, topK, union, type Bm25, type Posting } from './postings.js';
+import { addScores, EMPTY, fromBlob, indexTokens, intersect, intersectIds, PostingsBuilder, toBlob, topK, union, type Bm25, type Posting } from './postings.js';
 
 /** An FTS5 string literal: user text can never become syntax. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -27,10 +27,13 @@ function needsPhrase(alt: string): boolean {
 }
 
 /**
- * A word found in this many clauses is one jieba knows and segments consistently: its bigram
- * phrase would add next to nothing, at the cost of reading the doclists of its (common) bigrams.
+ * When a word's bigram phrase is worth reading (FTS5 checks positions in the doclists of every
+ * bigram: ~0.5 µs per clause holding them all). A word found in this many clauses is one jieba
+ * knows and segments consistently, so its phrase adds next to nothing; and a phrase whose rarest
+ * bigram occurs more often than the second limit costs tens of milliseconds on a large index.
  */
-const PHRASE_RECALL_BELOW = 1000;
+const PHRASE_WHEN_WORD_BELOW = 1000;
+const PHRASE_WHEN_RAREST_GRAM_BELOW = 20_000;
 /** Clauses re-scored with the phrase and heading boosts (clause JSON is read only for these). */
 const RESCORE_WINDOW = 100;
 /**
@@ -44,9 +47,30 @@ function rescoreText(c: Clause): [string, string] {
 }
 
 /** Bump when the file's layout changes: an index of another format is rebuilt, not read. */
-const FORMAT = '3';
+const FORMAT = '4';
 /** Decoded word postings kept in memory between queries. */
 const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The clauses matched by any term and by every term, ascending, from the per-clause match counts.
+ * A large match set is read by one sequential pass over the counts, a small one from its postings.
+ */
+function matchedIds(matched: Uint8Array, lists: Uint32Array[]): { any: Uint32Array; all: Uint32Array } {
+  const size = lists.reduce((n, l) => n + l.length, 0);
+  let any: Uint32Array;
+  if (size * 16 > matched.length) {
+    const out = new Uint32Array(size);
+    let n = 0;
+    for (let id = 1; id < matched.length; id++) if (matched[id]) out[n++] = id;
+    any = out.subarray(0, n);
+  } else {
+    any = lists.length === 1 ? lists[0] : new Uint32Array(new Set(lists.flatMap(l => Array.from(l)))).sort();
+  }
+  const all = new Uint32Array(any.length);
+  let n = 0;
+  for (const id of any) if (matched[id] === lists.length) all[n++] = id;
+  return { any, all: all.subarray(0, n) };
+}
 
 interface Loaded {
   db: Database.Database;
@@ -131,6 +155,7 @@ export class SqliteEngine implements SearchEngine {
         CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL, body TEXT NOT NULL, head TEXT NOT NULL);
         CREATE TABLE projects (rowid INTEGER NOT NULL, name TEXT NOT NULL, docId TEXT NOT NULL);
         CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, tfs BLOB NOT NULL);
+        CREATE TABLE grams (gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE fts USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0');
       `);
       const insDoc = db.prepare('INSERT INTO documents (id, json) VALUES (?, ?)');
@@ -138,18 +163,27 @@ export class SqliteEngine implements SearchEngine {
       const insProject = db.prepare('INSERT INTO projects (rowid, name, docId) VALUES (?, ?, ?)');
       const insFts = db.prepare('INSERT INTO fts (rowid, grams) VALUES (?, ?)');
       const insPosting = db.prepare('INSERT INTO postings (term, ids, tfs) VALUES (?, ?, ?)');
+      const insGram = db.prepare('INSERT INTO grams (gram, n) VALUES (?, ?)');
       const insBlob = db.prepare('INSERT INTO blobs (key, text, data) VALUES (?, ?, ?)');
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       // Tokenize sentence by sentence with a cache: corpora repeat sentences (boilerplate, the
       // benchmark's recombined clauses), and jieba is the slowest step of a rebuild.
-      const tokenCache = new Map<string, [string[], string]>();
-      const sentenceTokens = (s: string): [string[], string] => {
+      // Tokenize sentence by sentence with a cache: corpora repeat sentences (boilerplate, the
+      // benchmark's recombined clauses), and jieba is the slowest step of a rebuild. Bigram
+      // occurrences are counted per sentence too: query planning reads them (formPosting).
+      interface Sentence { tokens: string[]; grams: string[]; uses: number }
+      const tokenCache = new Map<string, Sentence>();
+      const gramCounts = new Map<string, number>();
+      const countGrams = (grams: string[], times: number) => { for (const g of grams) gramCounts.set(g, (gramCounts.get(g) ?? 0) + times); };
+      const sentenceTokens = (s: string): Sentence => {
         let t = tokenCache.get(s);
         if (!t) {
           const n = normalize(s);
-          t = [indexTokens(words(n)), bigrams(n).join(' ')];
+          t = { tokens: indexTokens(words(n)), grams: bigrams(n), uses: 0 };
           if (tokenCache.size < 500_000) tokenCache.set(s, t);
+          else countGrams(t.grams, 1);
         }
+        t.uses++;
         return t;
       };
       const postings = new PostingsBuilder();
@@ -162,13 +196,15 @@ export class SqliteEngine implements SearchEngine {
           insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c), ...rescoreText(c));
           for (const p of c.projects) insProject.run(rowid, p, c.docId);
           const parts = c.text.split(/(?<=[。；;！？])/).map(sentenceTokens);
-          const tokens = parts.flatMap(p => p[0]);
+          const tokens = parts.flatMap(p => p.tokens);
           postings.add(rowid, tokens);
           lengths[rowid] = Math.min(0xffff, tokens.length);
           totalLength += tokens.length;
-          insFts.run(rowid, parts.map(p => p[1]).join(' '));
+          insFts.run(rowid, parts.map(p => p.grams.join(' ')).join(' '));
         });
         for (const [term, p] of postings.entries()) insPosting.run(term, toBlob(p.ids), toBlob(p.tfs));
+        for (const t of tokenCache.values()) countGrams(t.grams, t.uses);
+        for (const [gram, n] of gramCounts) insGram.run(gram, n);
         for (const [key, value] of Object.entries(FacetColumns.build(clauses).parts())) {
           insBlob.run(key, typeof value === 'string' ? value : null, typeof value === 'string' ? null : toBlob(value));
         }
@@ -275,8 +311,16 @@ export class SqliteEngine implements SearchEngine {
   /** Clauses holding one form of a term: its word, or its bigram phrase where the word may be split. */
   private formPosting(form: string, recall: 'bounded' | 'full'): Posting {
     const word = this.wordPosting(form);
-    const phrase = form.length === 1 || (needsPhrase(form) && (recall === 'full' || word.ids.length < PHRASE_RECALL_BELOW));
-    return phrase ? union([word, this.gramPosting(form)]) : word;
+    if (form.length === 1) return union([word, this.gramPosting(form)]);
+    if (!needsPhrase(form)) return word;
+    if (recall === 'bounded' && (word.ids.length >= PHRASE_WHEN_WORD_BELOW || this.rarestGram(form) >= PHRASE_WHEN_RAREST_GRAM_BELOW)) return word;
+    return union([word, this.gramPosting(form)]);
+  }
+
+  /** How often the rarest bigram of a text occurs in the corpus. */
+  private rarestGram(text: string): number {
+    const count = this.conn.prepare('SELECT n FROM grams WHERE gram = ?').pluck();
+    return Math.min(...bigrams(text).map(g => (count.get(g) as number | undefined) ?? 0));
   }
 
   /**
@@ -295,31 +339,28 @@ export class SqliteEngine implements SearchEngine {
     if (!this.loaded) return empty;
     const { facets, bm25, scores, matched } = this.loaded;
     const q = analyzeQuery(params.q, this.tables);
-    const test = facets.matcher(params.filters);
+    const filtered = facets.select(params.filters);
     const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
     const load = (rowid: number) => JSON.parse(json.get(rowid) as string) as Clause;
 
     if (!q.terms.length) {
-      if (!test) return empty;
-      const ids = facets.select(params.filters);
-      const page = Array.from(ids.subarray(params.offset, params.offset + params.limit), load);
-      return { total: ids.length, hits: page.map(c => ({ ...c, score: 0, highlight: highlight(c.text, q) })), facets: facets.count(ids) };
+      if (!filtered) return empty;
+      const page = Array.from(filtered.subarray(params.offset, params.offset + params.limit), load);
+      return { total: filtered.length, hits: page.map(c => ({ ...c, score: 0, highlight: highlight(c.text, q) })), facets: facets.count(filtered) };
     }
 
     // BM25 over every clause that holds any term, summed per clause; then every term (AND), or,
     // when no clause has them all, any term, ranked by how many match and how well.
     const postings = q.terms.map(t => this.termPostings(t));
-    const touched = new Uint32Array(postings.reduce((n, p) => n + p.any.ids.length, 0));
-    let n = 0;
     for (const { any, forms } of postings) {
       for (const f of forms) addScores(bm25, f, scores, 3);
-      for (const id of any.ids) if (matched[id]++ === 0) touched[n++] = id;
+      for (const id of any.ids) matched[id]++;
     }
-    const seen = touched.subarray(0, n);
+    const seen = matchedIds(matched, postings.map(p => p.any.ids));
     try {
-      let ids = seen.filter(id => matched[id] === postings.length);
-      if (!ids.length && postings.length > 1) ids = seen;
-      if (test) ids = ids.filter(test);
+      let ids = seen.all;
+      if (!ids.length && postings.length > 1) ids = seen.any;
+      if (filtered) ids = intersectIds(ids, filtered);
       const window = topK(ids, scores, Math.max(RESCORE_WINDOW, params.offset + params.limit));
       const texts = this.conn.prepare('SELECT body, head FROM clauses WHERE rowid = ?');
       const scored = window.map(rowid => {
@@ -338,7 +379,7 @@ export class SqliteEngine implements SearchEngine {
       });
       return { total: ids.length, hits, facets: facets.count(ids) };
     } finally {
-      for (const id of seen) { scores[id] = 0; matched[id] = 0; }
+      for (const id of seen.any) { scores[id] = 0; matched[id] = 0; }
     }
   }
 

@@ -119,9 +119,21 @@ export function intersectIds(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out.subarray(0, n);
 }
 
-/** Ids in any of the ascending lists, ascending, once each. */
+/** Ids in any of the ascending lists, ascending, once each (a k-way merge). */
 export function unionIds(lists: Uint32Array[]): Uint32Array {
-  return union(lists.map(ids => ({ ids, tfs: new Uint8Array(ids.length) }))).ids;
+  const live = lists.filter(l => l.length);
+  if (live.length <= 1) return live[0] ?? new Uint32Array(0);
+  const out = new Uint32Array(live.reduce((n, l) => n + l.length, 0));
+  const at = new Uint32Array(live.length);
+  let n = 0;
+  for (;;) {
+    let min = 0xffffffff;
+    for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] < min) min = live[k][at[k]];
+    if (min === 0xffffffff) break;
+    out[n++] = min;
+    for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] === min) at[k]++;
+  }
+  return out.subarray(0, n);
 }
 
 /** First index ≥ from whose id is ≥ target: gallop, then binary search. */
@@ -152,14 +164,23 @@ export function idf(stats: Bm25, df: number): number {
   return Math.log(1 + (stats.docs - df + 0.5) / (df + 0.5));
 }
 
-/** Adds one term's BM25 contribution to each clause of its posting. */
-export function addScores(stats: Bm25, p: Posting, scores: Float64Array, weight = 1): void {
+/**
+ * Adds one term's BM25 contribution to each clause of its posting, or only to the clauses of
+ * `only` (ascending), found by galloping through the posting.
+ */
+export function addScores(stats: Bm25, p: Posting, scores: Float64Array, weight = 1, only?: Uint32Array): void {
   const w = idf(stats, p.ids.length) * weight;
   const norm = K1 / stats.avgLength;
-  for (let i = 0; i < p.ids.length; i++) {
+  const add = (i: number) => {
     const id = p.ids[i];
     const tf = p.tfs[i];
     scores[id] += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B) + norm * B * stats.lengths[id]);
+  };
+  if (!only) { for (let i = 0; i < p.ids.length; i++) add(i); return; }
+  let at = 0;
+  for (let k = 0; k < only.length && at < p.ids.length; k++) {
+    at = seek(p.ids, only[k], at);
+    if (p.ids[at] === only[k]) add(at);
   }
 }
 

@@ -13,7 +13,7 @@ import type { Tables } from '../../ingest/tables.js';
 import type { EngineStats, ProjectCount, SearchEngine, SearchParams, SearchResult } from '../engine.js';
 import { analyzeQuery, highlight, type QueryTerm } from '../query.js';
 import { FacetColumns } from './facet-columns.js';
-import { addScores, EMPTY, fromBlob, indexTokens, intersect, intersectIds, PostingsBuilder, toBlob, topK, union, type Bm25, type Posting } from './postings.js';
+import { addScores, EMPTY, fromBlob, indexTokens, intersect, intersectIds, PostingsBuilder, toBlob, topK, union, unionIds, type Bm25, type Posting } from './postings.js';
 
 /** An FTS5 string literal: user text can never become syntax. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -47,29 +47,21 @@ function rescoreText(c: Clause): [string, string] {
 }
 
 /** Bump when the file's layout changes: an index of another format is rebuilt, not read. */
-const FORMAT = '4';
+const FORMAT = '5';
 /** Decoded word postings kept in memory between queries. */
 const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
- * The clauses matched by any term and by every term, ascending, from the per-clause match counts.
- * A large match set is read by one sequential pass over the counts, a small one from its postings.
+ * The clauses matched by any term, ascending, from the per-clause match counts: a large set by one
+ * sequential pass over the counts, a small one by merging the postings.
  */
-function matchedIds(matched: Uint8Array, lists: Uint32Array[]): { any: Uint32Array; all: Uint32Array } {
+function matchedIds(matched: Uint8Array, lists: Uint32Array[]): Uint32Array {
   const size = lists.reduce((n, l) => n + l.length, 0);
-  let any: Uint32Array;
-  if (size * 16 > matched.length) {
-    const out = new Uint32Array(size);
-    let n = 0;
-    for (let id = 1; id < matched.length; id++) if (matched[id]) out[n++] = id;
-    any = out.subarray(0, n);
-  } else {
-    any = lists.length === 1 ? lists[0] : new Uint32Array(new Set(lists.flatMap(l => Array.from(l)))).sort();
-  }
-  const all = new Uint32Array(any.length);
+  if (size * 16 <= matched.length) return unionIds(lists);
+  const out = new Uint32Array(size);
   let n = 0;
-  for (const id of any) if (matched[id] === lists.length) all[n++] = id;
-  return { any, all: all.subarray(0, n) };
+  for (let id = 1; id < matched.length; id++) if (matched[id]) out[n++] = id;
+  return out.subarray(0, n);
 }
 
 interface Loaded {
@@ -152,14 +144,16 @@ export class SqliteEngine implements SearchEngine {
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE blobs (key TEXT PRIMARY KEY, text TEXT, data BLOB);
         CREATE TABLE documents (id TEXT PRIMARY KEY, json TEXT NOT NULL);
-        CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL, body TEXT NOT NULL, head TEXT NOT NULL);
+        CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL);
+        CREATE TABLE rescore (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, head TEXT NOT NULL);
         CREATE TABLE projects (rowid INTEGER NOT NULL, name TEXT NOT NULL, docId TEXT NOT NULL);
         CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, tfs BLOB NOT NULL);
         CREATE TABLE grams (gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE fts USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0');
       `);
       const insDoc = db.prepare('INSERT INTO documents (id, json) VALUES (?, ?)');
-      const insClause = db.prepare('INSERT INTO clauses (rowid, id, docId, ordinal, json, body, head) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insClause = db.prepare('INSERT INTO clauses (rowid, id, docId, ordinal, json) VALUES (?, ?, ?, ?, ?)');
+      const insRescore = db.prepare('INSERT INTO rescore (rowid, body, head) VALUES (?, ?, ?)');
       const insProject = db.prepare('INSERT INTO projects (rowid, name, docId) VALUES (?, ?, ?)');
       const insFts = db.prepare('INSERT INTO fts (rowid, grams) VALUES (?, ?)');
       const insPosting = db.prepare('INSERT INTO postings (term, ids, tfs) VALUES (?, ?, ?)');
@@ -193,7 +187,8 @@ export class SqliteEngine implements SearchEngine {
         for (const d of documents) insDoc.run(d.id, JSON.stringify(d));
         clauses.forEach((c, i) => {
           const rowid = i + 1;
-          insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c), ...rescoreText(c));
+          insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c));
+          insRescore.run(rowid, ...rescoreText(c));
           for (const p of c.projects) insProject.run(rowid, p, c.docId);
           const parts = c.text.split(/(?<=[。；;！？])/).map(sentenceTokens);
           const tokens = parts.flatMap(p => p.tokens);
@@ -349,22 +344,26 @@ export class SqliteEngine implements SearchEngine {
       return { total: filtered.length, hits: page.map(c => ({ ...c, score: 0, highlight: highlight(c.text, q) })), facets: facets.count(filtered) };
     }
 
-    // BM25 over every clause that holds any term, summed per clause; then every term (AND), or,
-    // when no clause has them all, any term, ranked by how many match and how well.
+    // Every term (AND), found by intersecting from the rarest; when no clause holds them all, the
+    // clauses holding the most of them (a query word the corpus lacks, or a typo, does not empty
+    // the page, nor pad it with clauses that share one common word). BM25 is summed over each
+    // term's forms for just the clauses returned.
     const postings = q.terms.map(t => this.termPostings(t));
-    for (const { any, forms } of postings) {
-      for (const f of forms) addScores(bm25, f, scores, 3);
-      for (const id of any.ids) matched[id]++;
+    let ids = postings.map(p => p.any.ids).sort((x, y) => x.length - y.length).reduce((acc, l) => (acc.length ? intersectIds(acc, l) : acc));
+    let touched = ids; // what to reset in the scratch arrays afterwards
+    if (!ids.length && postings.length > 1) {
+      for (const { any } of postings) for (const id of any.ids) matched[id]++;
+      touched = matchedIds(matched, postings.map(p => p.any.ids));
+      let most = 0;
+      for (const id of touched) if (matched[id] > most) most = matched[id];
+      ids = touched.filter(id => matched[id] === most);
     }
-    const seen = matchedIds(matched, postings.map(p => p.any.ids));
+    for (const { forms } of postings) for (const f of forms) addScores(bm25, f, scores, 3, ids);
     try {
-      let ids = seen.all;
-      if (!ids.length && postings.length > 1) ids = seen.any;
       if (filtered) ids = intersectIds(ids, filtered);
       const window = topK(ids, scores, Math.max(RESCORE_WINDOW, params.offset + params.limit));
-      const texts = this.conn.prepare('SELECT body, head FROM clauses WHERE rowid = ?');
-      const scored = window.map(rowid => {
-        const { body: text, head: heading } = texts.get(rowid) as { body: string; head: string };
+      const texts = this.conn.prepare('SELECT rowid, body, head FROM rescore WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(window)) as { rowid: number; body: string; head: string }[];
+      const scored = texts.map(({ rowid, body: text, head: heading }) => {
         let score = scores[rowid];
         const present = q.terms.filter(t => t.alternatives.some(a => text.includes(a)) || (t.parts.length > 0 && t.parts.every(p => text.includes(p)))).length;
         score += present * 2;
@@ -372,14 +371,14 @@ export class SqliteEngine implements SearchEngine {
         score += q.terms.filter(t => t.alternatives.some(a => heading.includes(a))).length;
         return { rowid, score };
       });
-      scored.sort((a, b) => b.score - a.score);
+      scored.sort((a, b) => b.score - a.score || a.rowid - b.rowid);
       const hits = scored.slice(params.offset, params.offset + params.limit).map(({ rowid, score }) => {
         const clause = load(rowid);
         return { ...clause, score: Math.round(score * 1000) / 1000, highlight: highlight(clause.text, q) };
       });
       return { total: ids.length, hits, facets: facets.count(ids) };
     } finally {
-      for (const id of seen.any) { scores[id] = 0; matched[id] = 0; }
+      for (const id of touched) { scores[id] = 0; matched[id] = 0; }
     }
   }
 

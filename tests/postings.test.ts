@@ -1,7 +1,7 @@
 // The word index the SQLite engine scores in process: set operations and top-k selection must
 // give exactly what a naive scan of the same clauses gives, on common and rare words alike.
 import { describe, expect, it } from 'vitest';
-import { addScores, intersect, PostingsBuilder, topK, union, type Posting } from '../server/engines/postings.js';
+import { addScores, intersect, mostCovered, PostingsBuilder, topK, union, type Posting } from '../server/engines/postings.js';
 import { FacetColumns } from '../server/engines/facet-columns.js';
 import type { Clause } from '../ingest/types.js';
 
@@ -103,5 +103,15 @@ describe('facet columns', () => {
     const back = FacetColumns.fromParts(k => (typeof parts[k] === 'string' ? { text: parts[k] as string } : { array: parts[k] as Uint32Array }));
     expect(back.count([1, 2, 3, 4])).toEqual(columns.count([1, 2, 3, 4]));
     expect(back.size).toBe(4);
+  });
+});
+
+describe('partial matches', () => {
+  it('keeps the ids found in the most lists, and says how many', () => {
+    const r = mostCovered([Uint32Array.of(1, 3, 5, 9), Uint32Array.of(3, 4, 9), Uint32Array.of(2, 9, 12), Uint32Array.of()]);
+    expect(Array.from(r.ids)).toEqual([9]);
+    expect(r.count).toBe(3);
+    const tie = mostCovered([Uint32Array.of(1, 7), Uint32Array.of(2, 7), Uint32Array.of(1, 8)]);
+    expect([Array.from(tie.ids), tie.count]).toEqual([[1, 7], 2]);
   });
 });

@@ -71,6 +71,19 @@ function contract(engine: 'sqlite' | 'meilisearch') {
     const hit = r.hits.find(h => h.text.includes('農網改造'))!;
     expect(hit.highlight).toContain('<mark>農網改造</mark>');
   });
+  it('when no clause holds every word, returns the clauses holding the most of them', async () => {
+    const r = await search('瑞金机场 qwxz');
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.hits.every(h => normalize(h.text).includes('瑞金机场'))).toBe(true);
+  });
+  it('answers the same query the same way, whatever was searched before it', async () => {
+    const first = await search('铁路 建设');
+    await search('铁路 建设', { year: ['2016'] });
+    await search('建设', { unit: ['省发改委'] }, 100);
+    const again = await search('铁路 建设');
+    expect(again.hits.map(h => [h.id, h.score])).toEqual(first.hits.map(h => [h.id, h.score]));
+    expect(again.total).toBe(first.total);
+  });
   it('treats query syntax as text', async () => {
     for (const q of ['"', 'NEAR(瑞金 机场)', '瑞金* AND OR', "'; DROP TABLE clauses; --", '(((', '😀😀', 'x'.repeat(5000), '\u0000\u0007控制']) {
       const r = await search(q);

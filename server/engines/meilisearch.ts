@@ -123,10 +123,14 @@ export class MeilisearchEngine implements SearchEngine {
     if (!q.terms.length && !filter.length) return { total: 0, hits: [], facets: { year: {}, unit: {}, topic: {}, doc: {} } };
     // Each term as its jieba words: Meilisearch matches them in the words field, bigrams in grams.
     const text = q.terms.map(t => t.alternatives[0]).join(' ');
-    const r = await this.clauses().search(text, {
+    const run = (matchingStrategy: 'all' | 'frequency') => this.clauses().search(text, {
       filter, facets: Object.values(FACET_FIELD), offset: params.offset, limit: params.limit,
-      matchingStrategy: 'all', showRankingScore: true, sort: q.terms.length ? undefined : ['rank:asc'],
+      matchingStrategy, showRankingScore: true, sort: q.terms.length ? undefined : ['rank:asc'],
     });
+    // Every term; when no clause holds them all, Meilisearch drops the most frequent terms first,
+    // as the SQLite engine keeps the clauses holding the most terms.
+    let r = await run('all');
+    if (!r.hits.length && !params.offset && q.terms.length > 1) r = await run('frequency');
     const dist = r.facetDistribution ?? {};
     const facets = { year: dist.year ?? {}, unit: dist.unitNames ?? {}, topic: dist.topics ?? {}, doc: dist.docId ?? {} };
     return {

@@ -59,58 +59,64 @@ export function fromBlob<T extends Uint32Array | Uint16Array | Int32Array>(buf: 
 export function union(list: Posting[]): Posting {
   const live = list.filter(p => p.ids.length);
   if (live.length <= 1) return live[0] ?? EMPTY;
-  const total = live.reduce((n, p) => n + p.ids.length, 0);
-  const ids = new Uint32Array(total);
-  const tfs = new Uint8Array(total);
-  const at = new Array<number>(live.length).fill(0);
-  let n = 0;
-  for (;;) {
-    let min = 0xffffffff;
-    for (let k = 0; k < live.length; k++) if (at[k] < live[k].ids.length && live[k].ids[at[k]] < min) min = live[k].ids[at[k]];
-    if (min === 0xffffffff) break;
-    let tf = 0;
-    for (let k = 0; k < live.length; k++) {
-      if (at[k] < live[k].ids.length && live[k].ids[at[k]] === min) { tf = Math.max(tf, live[k].tfs[at[k]]); at[k]++; }
-    }
-    ids[n] = min;
-    tfs[n] = tf;
-    n++;
+  return live.reduce(union2);
+}
+
+function union2(a: Posting, b: Posting): Posting {
+  const ids = new Uint32Array(a.ids.length + b.ids.length);
+  const tfs = new Uint8Array(ids.length);
+  let i = 0, j = 0, n = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i], y = b.ids[j];
+    if (x < y) { ids[n] = x; tfs[n++] = a.tfs[i++]; }
+    else if (y < x) { ids[n] = y; tfs[n++] = b.tfs[j++]; }
+    else { ids[n] = x; tfs[n++] = Math.max(a.tfs[i++], b.tfs[j++]); }
   }
+  for (; i < a.ids.length; i++) { ids[n] = a.ids[i]; tfs[n++] = a.tfs[i]; }
+  for (; j < b.ids.length; j++) { ids[n] = b.ids[j]; tfs[n++] = b.tfs[j]; }
   return { ids: ids.subarray(0, n), tfs: tfs.subarray(0, n) };
 }
 
-/** Clauses holding every posting (smallest first, galloping through the others); tf is the smallest. */
+/** Clauses holding every posting, rarest first; tf is the smallest. */
 export function intersect(list: Posting[]): Posting {
   if (!list.length) return EMPTY;
-  const sorted = [...list].sort((a, b) => a.ids.length - b.ids.length);
-  const [first, ...rest] = sorted;
-  const ids = new Uint32Array(first.ids.length);
-  const tfs = new Uint8Array(first.ids.length);
-  const at = new Array<number>(rest.length).fill(0);
+  return [...list].sort((a, b) => a.ids.length - b.ids.length).reduce(intersect2);
+}
+
+/** A linear merge for postings of like size, else galloping through the longer one. */
+function intersect2(a: Posting, b: Posting): Posting {
+  const ids = new Uint32Array(Math.min(a.ids.length, b.ids.length));
+  const tfs = new Uint8Array(ids.length);
   let n = 0;
-  outer: for (let i = 0; i < first.ids.length; i++) {
-    const id = first.ids[i];
-    let tf = first.tfs[i];
-    for (let k = 0; k < rest.length; k++) {
-      const p = rest[k];
-      const j = seek(p.ids, id, at[k]);
-      at[k] = j;
-      if (j >= p.ids.length) break outer;
-      if (p.ids[j] !== id) continue outer;
-      tf = Math.min(tf, p.tfs[j]);
+  if (b.ids.length < 8 * a.ids.length) {
+    for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length;) {
+      const x = a.ids[i], y = b.ids[j];
+      if (x < y) i++;
+      else if (y < x) j++;
+      else { ids[n] = x; tfs[n++] = Math.min(a.tfs[i++], b.tfs[j++]); }
     }
-    ids[n] = id;
-    tfs[n] = tf;
-    n++;
+  } else {
+    for (let i = 0, at = 0; i < a.ids.length && at < b.ids.length; i++) {
+      at = seek(b.ids, a.ids[i], at);
+      if (b.ids[at] === a.ids[i]) { ids[n] = a.ids[i]; tfs[n++] = Math.min(a.tfs[i], b.tfs[at]); }
+    }
   }
   return { ids: ids.subarray(0, n), tfs: tfs.subarray(0, n) };
 }
 
-/** Ids in both ascending lists: walks the shorter, galloping through the longer. */
+/** Ids in both ascending lists: a linear merge for lists of like size, else galloping through the longer. */
 export function intersectIds(a: Uint32Array, b: Uint32Array): Uint32Array {
   if (a.length > b.length) [a, b] = [b, a];
   const out = new Uint32Array(a.length);
   let n = 0;
+  if (b.length < 8 * a.length) {
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out[n++] = a[i]; i++; j++; }
+    }
+    return out.subarray(0, n);
+  }
   let at = 0;
   for (let i = 0; i < a.length && at < b.length; i++) {
     at = seek(b, a[i], at);
@@ -134,6 +140,27 @@ export function unionIds(lists: Uint32Array[]): Uint32Array {
     for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] === min) at[k]++;
   }
   return out.subarray(0, n);
+}
+
+/**
+ * The ids found in the most of these ascending lists, ascending, and in how many lists: one
+ * k-way merge, reading each list in order (no scattered counters to fetch from memory).
+ */
+export function mostCovered(lists: Uint32Array[]): { ids: Uint32Array; count: number } {
+  const live = lists.filter(l => l.length);
+  const at = new Uint32Array(live.length);
+  let best = 0;
+  let out: number[] = [];
+  for (;;) {
+    let min = 0xffffffff;
+    for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] < min) min = live[k][at[k]];
+    if (min === 0xffffffff) break;
+    let count = 0;
+    for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] === min) { count++; at[k]++; }
+    if (count > best) { best = count; out = []; }
+    if (count === best) out.push(min);
+  }
+  return { ids: Uint32Array.from(out), count: best };
 }
 
 /** First index ≥ from whose id is ≥ target: gallop, then binary search. */
@@ -182,6 +209,11 @@ export function addScores(stats: Bm25, p: Posting, scores: Float64Array, weight 
     at = seek(p.ids, only[k], at);
     if (p.ids[at] === only[k]) add(at);
   }
+}
+
+/** Adds a constant to the score of each clause of `only` (ascending) that is also in `ids`. */
+export function addConstant(ids: Uint32Array, only: Uint32Array, scores: Float64Array, value: number): void {
+  for (const id of intersectIds(ids, only)) scores[id] += value;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Tables } from '../../ingest/tables.js';
 import type { EngineStats, ProjectCount, SearchEngine, SearchParams, SearchResult } from '../engine.js';
 import { analyzeQuery, highlight, type QueryTerm } from '../query.js';
 import { FacetColumns } from './facet-columns.js';
-import { addScores, EMPTY, fromBlob, indexTokens, intersect, intersectIds, PostingsBuilder, toBlob, topK, union, unionIds, type Bm25, type Posting } from './postings.js';
+import { addScores, EMPTY, fromBlob, indexTokens, intersect, intersectIds, mostCovered, addConstant, PostingsBuilder, toBlob, topK, union, type Bm25, type Posting } from './postings.js';
 
 /** An FTS5 string literal: user text can never become syntax. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -23,8 +23,15 @@ const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * words jieba splits. A two-character word that jieba keeps whole is its own bigram.
  */
 function needsPhrase(alt: string): boolean {
-  return alt.length > 2 || /[\p{N}\p{Script=Latin}]/u.test(alt) || words(alt).length !== 1;
+  let v = phraseNeed.get(alt);
+  if (v === undefined) {
+    v = alt.length > 2 || /[\p{N}\p{Script=Latin}]/u.test(alt) || words(alt).length !== 1;
+    if (phraseNeed.size > 100_000) phraseNeed.clear();
+    phraseNeed.set(alt, v);
+  }
+  return v;
 }
+const phraseNeed = new Map<string, boolean>();
 
 /**
  * When a word's bigram phrase is worth reading (FTS5 checks positions in the doclists of every
@@ -34,43 +41,27 @@ function needsPhrase(alt: string): boolean {
  */
 const PHRASE_WHEN_WORD_BELOW = 1000;
 const PHRASE_WHEN_RAREST_GRAM_BELOW = 20_000;
+/** Added when a query term is in the clause's own heading, and when the clause holds the query as typed. */
+const HEADING_BOOST = 1;
+const PHRASE_BOOST = 10;
 /** Clauses re-scored with the phrase and heading boosts (clause JSON is read only for these). */
 const RESCORE_WINDOW = 100;
-/**
- * What the re-scoring compares a query with, computed once at build time: the clause's text
- * normalized without spaces and punctuation, and its heading with its first sentence.
- */
-function rescoreText(c: Clause): [string, string] {
-  const body = normalize(c.text).replace(/[\s\p{P}\p{S}]+/gu, '');
-  const head = normalize(c.path.at(-1) ?? '') + normalize(c.text.slice(0, c.text.search(/[。；]/) + 1 || 0));
-  return [body, head];
+/** What the phrase re-scoring compares a query with: the clause normalized, without spaces and punctuation. */
+function phraseText(c: Clause): string {
+  return normalize(c.text).replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /** Bump when the file's layout changes: an index of another format is rebuilt, not read. */
-const FORMAT = '5';
+const FORMAT = '6';
 /** Decoded word postings kept in memory between queries. */
 const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
-
-/**
- * The clauses matched by any term, ascending, from the per-clause match counts: a large set by one
- * sequential pass over the counts, a small one by merging the postings.
- */
-function matchedIds(matched: Uint8Array, lists: Uint32Array[]): Uint32Array {
-  const size = lists.reduce((n, l) => n + l.length, 0);
-  if (size * 16 <= matched.length) return unionIds(lists);
-  const out = new Uint32Array(size);
-  let n = 0;
-  for (let id = 1; id < matched.length; id++) if (matched[id]) out[n++] = id;
-  return out.subarray(0, n);
-}
 
 interface Loaded {
   db: Database.Database;
   facets: FacetColumns;
   bm25: Bm25;
-  /** Per-query scratch, indexed by rowid: BM25 sums and how many terms matched. */
+  /** Per-query scratch, indexed by rowid: BM25 sums. */
   scores: Float64Array;
-  matched: Uint8Array;
   cache: Map<string, Posting>;
   cacheBytes: number;
 }
@@ -117,7 +108,7 @@ export class SqliteEngine implements SearchEngine {
     const avgLength = Number(db.prepare("SELECT value FROM meta WHERE key = 'avgLength'").pluck().get()) || 1;
     return {
       db, facets, bm25: { docs, avgLength, lengths },
-      scores: new Float64Array(docs + 1), matched: new Uint8Array(docs + 1),
+      scores: new Float64Array(docs + 1),
       cache: new Map(), cacheBytes: 0,
     };
   }
@@ -145,7 +136,8 @@ export class SqliteEngine implements SearchEngine {
         CREATE TABLE blobs (key TEXT PRIMARY KEY, text TEXT, data BLOB);
         CREATE TABLE documents (id TEXT PRIMARY KEY, json TEXT NOT NULL);
         CREATE TABLE clauses (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, docId TEXT NOT NULL, ordinal INTEGER NOT NULL, json TEXT NOT NULL);
-        CREATE TABLE rescore (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, head TEXT NOT NULL);
+        CREATE TABLE rescore (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL);
+        CREATE TABLE headings (term TEXT PRIMARY KEY, ids BLOB NOT NULL);
         CREATE TABLE projects (rowid INTEGER NOT NULL, name TEXT NOT NULL, docId TEXT NOT NULL);
         CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, tfs BLOB NOT NULL);
         CREATE TABLE grams (gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -153,7 +145,8 @@ export class SqliteEngine implements SearchEngine {
       `);
       const insDoc = db.prepare('INSERT INTO documents (id, json) VALUES (?, ?)');
       const insClause = db.prepare('INSERT INTO clauses (rowid, id, docId, ordinal, json) VALUES (?, ?, ?, ?, ?)');
-      const insRescore = db.prepare('INSERT INTO rescore (rowid, body, head) VALUES (?, ?, ?)');
+      const insRescore = db.prepare('INSERT INTO rescore (rowid, body) VALUES (?, ?)');
+      const insHeading = db.prepare('INSERT INTO headings (term, ids) VALUES (?, ?)');
       const insProject = db.prepare('INSERT INTO projects (rowid, name, docId) VALUES (?, ?, ?)');
       const insFts = db.prepare('INSERT INTO fts (rowid, grams) VALUES (?, ?)');
       const insPosting = db.prepare('INSERT INTO postings (term, ids, tfs) VALUES (?, ?, ?)');
@@ -181,6 +174,13 @@ export class SqliteEngine implements SearchEngine {
         return t;
       };
       const postings = new PostingsBuilder();
+      const headings = new PostingsBuilder();
+      const headingCache = new Map<string, string[]>();
+      const headingTokens = (h: string) => {
+        let t = headingCache.get(h);
+        if (!t) headingCache.set(h, (t = indexTokens(words(normalize(h)))));
+        return t;
+      };
       const lengths = new Uint16Array(clauses.length + 1);
       let totalLength = 0;
       db.transaction(() => {
@@ -188,16 +188,19 @@ export class SqliteEngine implements SearchEngine {
         clauses.forEach((c, i) => {
           const rowid = i + 1;
           insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c));
-          insRescore.run(rowid, ...rescoreText(c));
+          insRescore.run(rowid, phraseText(c));
           for (const p of c.projects) insProject.run(rowid, p, c.docId);
           const parts = c.text.split(/(?<=[。；;！？])/).map(sentenceTokens);
           const tokens = parts.flatMap(p => p.tokens);
           postings.add(rowid, tokens);
+          // A clause's own heading: the last heading above it and its first sentence (a run-in title).
+          headings.add(rowid, [...headingTokens(c.path.at(-1) ?? ''), ...(parts[0]?.tokens ?? [])]);
           lengths[rowid] = Math.min(0xffff, tokens.length);
           totalLength += tokens.length;
           insFts.run(rowid, parts.map(p => p.grams.join(' ')).join(' '));
         });
         for (const [term, p] of postings.entries()) insPosting.run(term, toBlob(p.ids), toBlob(p.tfs));
+        for (const [term, p] of headings.entries()) insHeading.run(term, toBlob(p.ids));
         for (const t of tokenCache.values()) countGrams(t.grams, t.uses);
         for (const [gram, n] of gramCounts) insGram.run(gram, n);
         for (const [key, value] of Object.entries(FacetColumns.build(clauses).parts())) {
@@ -278,12 +281,27 @@ export class SqliteEngine implements SearchEngine {
 
   /** A word's posting, from the cache or the postings table. */
   private wordPosting(word: string): Posting {
+    return this.cached(`w${word}`, () => {
+      const r = this.conn.prepare('SELECT ids, tfs FROM postings WHERE term = ?').get(word) as { ids: Buffer; tfs: Buffer } | undefined;
+      return r ? { ids: fromBlob(r.ids, Uint32Array), tfs: new Uint8Array(r.tfs) } : EMPTY;
+    });
+  }
+
+  /** Clauses whose own heading holds a word. */
+  private headingPosting(word: string): Posting {
+    return this.cached(`h${word}`, () => {
+      const ids = this.conn.prepare('SELECT ids FROM headings WHERE term = ?').pluck().get(word) as Buffer | undefined;
+      return ids ? { ids: fromBlob(ids, Uint32Array), tfs: new Uint8Array(0) } : EMPTY;
+    });
+  }
+
+  /** Decoded postings stay in memory between queries, least recently used out first. */
+  private cached(key: string, read: () => Posting): Posting {
     const l = this.loaded!;
-    const hit = l.cache.get(word);
-    if (hit) { l.cache.delete(word); l.cache.set(word, hit); return hit; }
-    const r = this.conn.prepare('SELECT ids, tfs FROM postings WHERE term = ?').get(word) as { ids: Buffer; tfs: Buffer } | undefined;
-    const p = r ? { ids: fromBlob(r.ids, Uint32Array), tfs: new Uint8Array(r.tfs) } : EMPTY;
-    l.cache.set(word, p);
+    const hit = l.cache.get(key);
+    if (hit) { l.cache.delete(key); l.cache.set(key, hit); return hit; }
+    const p = read();
+    l.cache.set(key, p);
     l.cacheBytes += p.ids.byteLength + p.tfs.byteLength;
     for (const [k, old] of l.cache) {
       if (l.cacheBytes <= POSTINGS_CACHE_BYTES) break;
@@ -332,7 +350,7 @@ export class SqliteEngine implements SearchEngine {
   async search(params: SearchParams): Promise<SearchResult> {
     const empty: SearchResult = { total: 0, hits: [], facets: { year: {}, unit: {}, topic: {}, doc: {} } };
     if (!this.loaded) return empty;
-    const { facets, bm25, scores, matched } = this.loaded;
+    const { facets, bm25, scores } = this.loaded;
     const q = analyzeQuery(params.q, this.tables);
     const filtered = facets.select(params.filters);
     const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
@@ -347,38 +365,33 @@ export class SqliteEngine implements SearchEngine {
     // Every term (AND), found by intersecting from the rarest; when no clause holds them all, the
     // clauses holding the most of them (a query word the corpus lacks, or a typo, does not empty
     // the page, nor pad it with clauses that share one common word). BM25 is summed over each
-    // term's forms for just the clauses returned.
+    // term's forms for just the clauses returned (after the filters).
     const postings = q.terms.map(t => this.termPostings(t));
     let ids = postings.map(p => p.any.ids).sort((x, y) => x.length - y.length).reduce((acc, l) => (acc.length ? intersectIds(acc, l) : acc));
-    let touched = ids; // what to reset in the scratch arrays afterwards
-    if (!ids.length && postings.length > 1) {
-      for (const { any } of postings) for (const id of any.ids) matched[id]++;
-      touched = matchedIds(matched, postings.map(p => p.any.ids));
-      let most = 0;
-      for (const id of touched) if (matched[id] > most) most = matched[id];
-      ids = touched.filter(id => matched[id] === most);
-    }
+    if (!ids.length && postings.length > 1) ids = mostCovered(postings.map(p => p.any.ids)).ids;
+    if (filtered) ids = intersectIds(ids, filtered);
     for (const { forms } of postings) for (const f of forms) addScores(bm25, f, scores, 3, ids);
+    // A term in the clause's own heading (its section title, its first sentence) counts once more.
+    for (const t of q.terms) addConstant(union(t.alternatives.map(a => this.headingPosting(a))).ids, ids, scores, HEADING_BOOST);
+    // The query as typed, as one phrase: for one term, its own form (not a synonym or its parts).
+    if (q.terms.length === 1 && q.phrase.length >= 2) addConstant(postings[0].forms[0].ids, ids, scores, PHRASE_BOOST);
     try {
-      if (filtered) ids = intersectIds(ids, filtered);
-      const window = topK(ids, scores, Math.max(RESCORE_WINDOW, params.offset + params.limit));
-      const texts = this.conn.prepare('SELECT rowid, body, head FROM rescore WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(window)) as { rowid: number; body: string; head: string }[];
-      const scored = texts.map(({ rowid, body: text, head: heading }) => {
-        let score = scores[rowid];
-        const present = q.terms.filter(t => t.alternatives.some(a => text.includes(a)) || (t.parts.length > 0 && t.parts.every(p => text.includes(p)))).length;
-        score += present * 2;
-        if (q.phrase.length >= 2 && text.includes(q.phrase)) score += 10;
-        score += q.terms.filter(t => t.alternatives.some(a => heading.includes(a))).length;
-        return { rowid, score };
-      });
-      scored.sort((a, b) => b.score - a.score || a.rowid - b.rowid);
+      let scored = topK(ids, scores, q.terms.length > 1 ? Math.max(RESCORE_WINDOW, params.offset + params.limit) : params.offset + params.limit)
+        .map(rowid => ({ rowid, score: scores[rowid] }));
+      if (q.terms.length > 1 && q.phrase.length >= 2) {
+        // Several terms: does the clause hold them as one phrase? Read on the text of the best few.
+        const texts = this.conn.prepare('SELECT rowid, body FROM rescore WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(scored.map(s => s.rowid))) as [number, string][];
+        const withPhrase = new Set(texts.filter(([, body]) => body.includes(q.phrase)).map(([rowid]) => rowid));
+        scored = scored.map(s => ({ rowid: s.rowid, score: s.score + (withPhrase.has(s.rowid) ? PHRASE_BOOST : 0) }))
+          .sort((a, b) => b.score - a.score || a.rowid - b.rowid);
+      }
       const hits = scored.slice(params.offset, params.offset + params.limit).map(({ rowid, score }) => {
         const clause = load(rowid);
         return { ...clause, score: Math.round(score * 1000) / 1000, highlight: highlight(clause.text, q) };
       });
       return { total: ids.length, hits, facets: facets.count(ids) };
     } finally {
-      for (const id of touched) { scores[id] = 0; matched[id] = 0; }
+      for (const id of ids) scores[id] = 0;
     }
   }
 

@@ -71,6 +71,11 @@ function contract(engine: 'sqlite' | 'meilisearch') {
     const hit = r.hits.find(h => h.text.includes('農網改造'))!;
     expect(hit.highlight).toContain('<mark>農網改造</mark>');
   });
+  it('finds a two-character word that jieba cuts apart in the text (“五型”政府 → 五/型)', async () => {
+    const r = await search('五型');
+    expect(texts(r).some(t => t.includes('“五型”政府'))).toBe(true);
+    expect(texts(await search('五型政府'))[0]).toContain('“五型”政府');
+  });
   it('when no clause holds every word, returns the clauses holding the most of them', async () => {
     const r = await search('瑞金机场 qwxz');
     expect(r.total).toBeGreaterThan(0);

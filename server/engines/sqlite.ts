@@ -19,21 +19,6 @@ import { addScores, EMPTY, fromBlob, indexTokens, intersect, intersectIds, mostC
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * Whether a word's bigram phrase can find what its word posting cannot: longer names, numbers,
- * words jieba splits. A two-character word that jieba keeps whole is its own bigram.
- */
-function needsPhrase(alt: string): boolean {
-  let v = phraseNeed.get(alt);
-  if (v === undefined) {
-    v = alt.length > 2 || /[\p{N}\p{Script=Latin}]/u.test(alt) || words(alt).length !== 1;
-    if (phraseNeed.size > 100_000) phraseNeed.clear();
-    phraseNeed.set(alt, v);
-  }
-  return v;
-}
-const phraseNeed = new Map<string, boolean>();
-
-/**
  * When a word's bigram phrase is worth reading (FTS5 checks positions in the doclists of every
  * bigram: ~0.5 µs per clause holding them all). A word found in this many clauses is one jieba
  * knows and segments consistently, so its phrase adds next to nothing; and a phrase whose rarest
@@ -325,7 +310,7 @@ export class SqliteEngine implements SearchEngine {
   private formPosting(form: string, recall: 'bounded' | 'full'): Posting {
     const word = this.wordPosting(form);
     if (form.length === 1) return union([word, this.gramPosting(form)]);
-    if (!needsPhrase(form)) return word;
+    // Even a two-character word: jieba may cut it apart in the text (“五型”政府 → 五/型).
     if (recall === 'bounded' && (word.ids.length >= PHRASE_WHEN_WORD_BELOW || this.rarestGram(form) >= PHRASE_WHEN_RAREST_GRAM_BELOW)) return word;
     return union([word, this.gramPosting(form)]);
   }
@@ -373,13 +358,20 @@ export class SqliteEngine implements SearchEngine {
     for (const { forms } of postings) for (const f of forms) addScores(bm25, f, scores, 3, ids);
     // A term in the clause's own heading (its section title, its first sentence) counts once more.
     for (const t of q.terms) addConstant(union(t.alternatives.map(a => this.headingPosting(a))).ids, ids, scores, HEADING_BOOST);
-    // The query as typed, as one phrase: for one term, its own form (not a synonym or its parts).
+    // The query as typed, as one phrase: for one term, its own form (not a synonym or its parts);
+    // for several, the bigram phrase on FTS5 where that is cheap, else the text of the best few.
+    let rescore = false;
     if (q.terms.length === 1 && q.phrase.length >= 2) addConstant(postings[0].forms[0].ids, ids, scores, PHRASE_BOOST);
+    else if (q.phrase.length >= 2) {
+      // A phrase whose bigrams never occur may still be in the text across punctuation (“五型”政府).
+      const rarest = q.phrase.length <= 64 ? this.rarestGram(q.phrase) : 0;
+      if (rarest > 0 && rarest < PHRASE_WHEN_RAREST_GRAM_BELOW) addConstant(this.gramPosting(q.phrase).ids, ids, scores, PHRASE_BOOST);
+      else rescore = true;
+    }
     try {
-      let scored = topK(ids, scores, q.terms.length > 1 ? Math.max(RESCORE_WINDOW, params.offset + params.limit) : params.offset + params.limit)
+      let scored = topK(ids, scores, rescore ? Math.max(RESCORE_WINDOW, params.offset + params.limit) : params.offset + params.limit)
         .map(rowid => ({ rowid, score: scores[rowid] }));
-      if (q.terms.length > 1 && q.phrase.length >= 2) {
-        // Several terms: does the clause hold them as one phrase? Read on the text of the best few.
+      if (rescore) {
         const texts = this.conn.prepare('SELECT rowid, body FROM rescore WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(scored.map(s => s.rowid))) as [number, string][];
         const withPhrase = new Set(texts.filter(([, body]) => body.includes(q.phrase)).map(([rowid]) => rowid));
         scored = scored.map(s => ({ rowid: s.rowid, score: s.score + (withPhrase.has(s.rowid) ? PHRASE_BOOST : 0) }))

@@ -48,7 +48,7 @@ describe('word postings', () => {
     const lengths = Uint16Array.from([0, ...clauses.map(t => t.length)]);
     const stats = { docs: clauses.length, avgLength: clauses.reduce((n, t) => n + t.length, 0) / clauses.length, lengths };
     for (const w of vocab) {
-      const scores = new Float64Array(clauses.length + 1);
+      const scores = new Float32Array(clauses.length + 1);
       addScores(stats, get(w), scores);
       const ids = get(w).ids;
       const naive = Array.from(ids).sort((a, b) => scores[b] - scores[a] || a - b).slice(0, 20);
@@ -59,8 +59,8 @@ describe('word postings', () => {
   it('scores a rare word above a common one in the same clause (idf)', () => {
     const lengths = Uint16Array.from([0, ...clauses.map(t => t.length)]);
     const stats = { docs: clauses.length, avgLength: 5, lengths };
-    const rare = new Float64Array(clauses.length + 1);
-    const common = new Float64Array(clauses.length + 1);
+    const rare = new Float32Array(clauses.length + 1);
+    const common = new Float32Array(clauses.length + 1);
     addScores(stats, get('跨省通办'), rare);
     addScores(stats, get('发展'), common);
     const id = Array.from(intersect([get('跨省通办'), get('发展')]).ids).find(i => get('跨省通办').tfs[get('跨省通办').ids.indexOf(i)] === get('发展').tfs[get('发展').ids.indexOf(i)]);

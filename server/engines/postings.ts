@@ -195,24 +195,24 @@ export function idf(stats: Bm25, df: number): number {
  * Adds one term's BM25 contribution to each clause of its posting, or only to the clauses of
  * `only` (ascending), found by galloping through the posting.
  */
-export function addScores(stats: Bm25, p: Posting, scores: Float64Array, weight = 1, only?: Uint32Array): void {
-  const w = idf(stats, p.ids.length) * weight;
-  const norm = K1 / stats.avgLength;
-  const add = (i: number) => {
-    const id = p.ids[i];
-    const tf = p.tfs[i];
-    scores[id] += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B) + norm * B * stats.lengths[id]);
-  };
-  if (!only) { for (let i = 0; i < p.ids.length; i++) add(i); return; }
-  let at = 0;
-  for (let k = 0; k < only.length && at < p.ids.length; k++) {
-    at = seek(p.ids, only[k], at);
-    if (p.ids[at] === only[k]) add(at);
+export function addScores(stats: Bm25, p: Posting, scores: Float32Array, weight = 1, only?: Uint32Array): void {
+  const w = idf(stats, p.ids.length) * weight * (K1 + 1);
+  const base = K1 * (1 - B);
+  const norm = (K1 * B) / stats.avgLength;
+  const { ids, tfs } = p;
+  const lengths = stats.lengths;
+  if (!only) {
+    for (let i = 0; i < ids.length; i++) scores[ids[i]] += (w * tfs[i]) / (tfs[i] + base + norm * lengths[ids[i]]);
+    return;
+  }
+  for (let k = 0, at = 0; k < only.length && at < ids.length; k++) {
+    at = seek(ids, only[k], at);
+    if (ids[at] === only[k]) scores[ids[at]] += (w * tfs[at]) / (tfs[at] + base + norm * lengths[ids[at]]);
   }
 }
 
 /** Adds a constant to the score of each clause of `only` (ascending) that is also in `ids`. */
-export function addConstant(ids: Uint32Array, only: Uint32Array, scores: Float64Array, value: number): void {
+export function addConstant(ids: Uint32Array, only: Uint32Array, scores: Float32Array, value: number): void {
   for (const id of intersectIds(ids, only)) scores[id] += value;
 }
 
@@ -220,9 +220,9 @@ export function addConstant(ids: Uint32Array, only: Uint32Array, scores: Float64
  * The best `k` of `ids` by score, best first (ties in id order). Linear selection of the
  * threshold first, so a common word's half million matches are not sorted.
  */
-export function topK(ids: Uint32Array, scores: Float64Array, k: number): number[] {
+export function topK(ids: Uint32Array, scores: Float32Array, k: number): number[] {
   if (ids.length > k) {
-    const values = new Float64Array(ids.length);
+    const values = new Float32Array(ids.length);
     for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i]];
     const threshold = kthLargest(values, k);
     const above: number[] = [];
@@ -238,7 +238,7 @@ export function topK(ids: Uint32Array, scores: Float64Array, k: number): number[
 }
 
 /** Quickselect (Hoare), in place: the k-th largest value. */
-function kthLargest(a: Float64Array, k: number): number {
+function kthLargest(a: Float32Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
   const target = k - 1;

@@ -46,8 +46,10 @@ interface Loaded {
   facets: FacetColumns;
   bm25: Bm25;
   /** Per-query scratch, indexed by rowid: BM25 sums. */
-  scores: Float64Array;
+  scores: Float32Array;
   cache: Map<string, Posting>;
+  /** rarestGram answers, by text. */
+  gramCounts: Map<string, number>;
   cacheBytes: number;
 }
 
@@ -93,8 +95,8 @@ export class SqliteEngine implements SearchEngine {
     const avgLength = Number(db.prepare("SELECT value FROM meta WHERE key = 'avgLength'").pluck().get()) || 1;
     return {
       db, facets, bm25: { docs, avgLength, lengths },
-      scores: new Float64Array(docs + 1),
-      cache: new Map(), cacheBytes: 0,
+      scores: new Float32Array(docs + 1),
+      cache: new Map(), cacheBytes: 0, gramCounts: new Map(),
     };
   }
 
@@ -317,8 +319,15 @@ export class SqliteEngine implements SearchEngine {
 
   /** How often the rarest bigram of a text occurs in the corpus. */
   private rarestGram(text: string): number {
-    const count = this.conn.prepare('SELECT n FROM grams WHERE gram = ?').pluck();
-    return Math.min(...bigrams(text).map(g => (count.get(g) as number | undefined) ?? 0));
+    const counts = this.loaded!.gramCounts;
+    let n = counts.get(text);
+    if (n === undefined) {
+      const count = this.conn.prepare('SELECT n FROM grams WHERE gram = ?').pluck();
+      n = Math.min(...bigrams(text).map(g => (count.get(g) as number | undefined) ?? 0));
+      if (counts.size > 100_000) counts.clear();
+      counts.set(text, n);
+    }
+    return n;
   }
 
   /**

@@ -100,6 +100,13 @@ describe('cite: where a quotation comes from', () => {
     expect(m.exact).toBe(false);
     expect(m.diff).toContainEqual({ op: 'insert', text: '了' });
   });
+  it('finds a misquotation that runs across quotation marks and a sentence end', async () => {
+    const [m] = await findSources(ctx.engine, '打造“四最”营商环境。深化“五型”政府建设，加强“放管服”改革力度');
+    expect(m.exact).toBe(false);
+    expect(m.document.year).toBe(2021);
+    expect(m.matchedText).toBe('打造“四最”营商环境。深化“五型”政府建设，加大“放管服”改革力度');
+    expect(m.diff.filter(d => d.op !== 'equal')).toEqual([{ op: 'delete', text: '强' }, { op: 'insert', text: '大' }]);
+  });
   it('returns nothing, or only weak matches, for a sentence not in the corpus', async () => {
     const ms = await findSources(ctx.engine, '推动低空经济无人机物流配送网络全覆盖');
     expect(ms.every(m => !m.exact && m.score < 0.5)).toBe(true);

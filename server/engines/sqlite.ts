@@ -29,7 +29,7 @@ const PHRASE_WHEN_RAREST_GRAM_BELOW = 20_000;
 /** Added when a query term is in the clause's own heading, and when the clause holds the query as typed. */
 const HEADING_BOOST = 1;
 const PHRASE_BOOST = 10;
-/** Clauses re-scored with the phrase and heading boosts (clause JSON is read only for these). */
+/** The best clauses whose text is read for the phrase boost, when FTS5 cannot give it. */
 const RESCORE_WINDOW = 100;
 /** What the phrase re-scoring compares a query with: the clause normalized, without spaces and punctuation. */
 function phraseText(c: Clause): string {
@@ -40,6 +40,8 @@ function phraseText(c: Clause): string {
 const FORMAT = '6';
 /** Decoded word postings kept in memory between queries. */
 const POSTINGS_CACHE_BYTES = 64 * 1024 * 1024;
+/** …and at most this many (words no clause holds are remembered too, at no byte cost). */
+const POSTINGS_CACHE_ENTRIES = 50_000;
 
 interface Loaded {
   db: Database.Database;
@@ -291,7 +293,7 @@ export class SqliteEngine implements SearchEngine {
     l.cache.set(key, p);
     l.cacheBytes += p.ids.byteLength + p.tfs.byteLength;
     for (const [k, old] of l.cache) {
-      if (l.cacheBytes <= POSTINGS_CACHE_BYTES) break;
+      if (l.cacheBytes <= POSTINGS_CACHE_BYTES && l.cache.size <= POSTINGS_CACHE_ENTRIES) break;
       l.cache.delete(k);
       l.cacheBytes -= old.ids.byteLength + old.tfs.byteLength;
     }
@@ -397,23 +399,47 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async quoteCandidates(folded: string, limit: number): Promise<Clause[]> {
-    if (!this.db) return [];
-    const grams = bigrams(folded);
+    if (!this.loaded) return [];
+    const grams = bigrams(folded).slice(0, 200);
     if (!grams.length) return [];
-    const run = (expr: string) => (this.conn.prepare(`SELECT c.json AS json FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?`).all(expr, limit) as { json: string }[]).map(r => JSON.parse(r.json) as Clause);
-    const phrase = (gs: string[]) => `grams:${lit(gs.join(' '))}`;
-    // 1. The quotation verbatim (after folding): one selective phrase query.
-    const exact = run(phrase(grams.slice(0, 200)));
-    if (exact.length) return exact;
-    // 2. A misquotation leaves most of the text intact: any intact five-character run will do.
-    const chunks: string[][] = [];
-    for (let i = 0; i < grams.length; i += 4) chunks.push(grams.slice(i, i + 4));
-    const near = run(chunks.slice(0, 24).map(phrase).join(' OR '));
-    if (near.length) return near;
-    // 3. Heavily changed text: any of sixteen bigrams spread over the quotation.
-    const step = Math.max(1, grams.length / 16);
-    const sample = Array.from({ length: Math.min(16, grams.length) }, (_, i) => grams[Math.floor(i * step)]);
-    return run(sample.map(g => `grams:${lit(g)}`).join(' OR '));
+    const rowids = (pieces: string[]) => Uint32Array.from(this.conn.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid').raw().pluck().all(`grams:${lit(pieces.join(' '))}`) as number[]);
+    const lookup = this.conn.prepare('SELECT n FROM grams WHERE gram = ?').pluck();
+    const counts = new Map(grams.map(g => [g, (lookup.get(g) as number | undefined) ?? 0]));
+    // 1. The quotation verbatim (after folding): one phrase, when every bigram of it is in the index.
+    let found: Uint32Array = grams.every(g => counts.get(g)) ? rowids(grams) : new Uint32Array(0);
+    if (!found.length) {
+      // 2. A misquotation leaves most of the text intact: the clauses holding the most of its
+      //    runs of up to four bigrams, cut where a bigram is in no clause (a changed character,
+      //    or a junction the index never joins: 。 or “ between two characters of the source);
+      //    3. heavily changed text: the most of its bigrams. The rarest pieces only, so a
+      //    quotation of common words costs what a rare one does; common ones only when nothing
+      //    rarer is left (a quotation must still be answered).
+      const rarest = (pieces: string[][]) => {
+        // Two from each third of the quotation: a source that spans sentences stands out from
+        // the many clauses repeating one of them.
+        const ranked = pieces.map((p, i) => ({ p, third: Math.floor((3 * i) / pieces.length), n: Math.min(...p.map(g => counts.get(g)!)) })).sort((x, y) => x.n - y.n);
+        const cheap = ranked.filter(x => x.n < PHRASE_WHEN_RAREST_GRAM_BELOW);
+        const chosen = cheap.length ? [0, 1, 2].flatMap(t => cheap.filter(x => x.third === t).slice(0, 2)) : ranked.slice(0, 2);
+        return chosen.map(x => rowids(x.p));
+      };
+      const runs: string[][] = [];
+      let run: string[] = [];
+      for (const g of grams) {
+        if (!counts.get(g)) { if (run.length) runs.push(run); run = []; continue; }
+        run.push(g);
+        if (run.length === 4) { runs.push(run); run = []; }
+      }
+      if (run.length) runs.push(run);
+      found = mostCovered(rarest(runs)).ids;
+      if (!found.length) found = mostCovered(rarest(grams.filter(g => counts.get(g)).map(g => [g]))).ids;
+    }
+    // Among equals, the shortest clauses: the quotation is most of what they say.
+    const { scores, bm25 } = this.loaded;
+    for (const id of found) scores[id] = -bm25.lengths[id];
+    const best = topK(found, scores, limit);
+    for (const id of found) scores[id] = 0;
+    const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
+    return best.map(r => JSON.parse(json.get(r) as string) as Clause);
   }
 
   async clausesMentioning(names: string[]): Promise<Clause[]> {

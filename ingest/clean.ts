@@ -19,6 +19,8 @@ const FIELD_PAIR = /([^|：:【】\s][^|：:【】]{0,11}?)\s*[:：]\s*\|?\s*([^
  */
 export function readFieldLine(line: string, rules: FieldRule[]): { fields: PageFields; count: number } | null {
   const rest = line.replace(/^#{1,6}\s+/, '').trim();
+  // A field line starts with a short label and its colon: most lines are rejected before the regex.
+  if (!/^[^:：]{1,14}[:：]/.test(rest)) return null;
   const fields: PageFields = {};
   let count = 0, covered = '';
   for (const m of rest.matchAll(FIELD_PAIR)) {

@@ -90,8 +90,9 @@ function nameStart(words: TaggedWord[], from: number, to: number, p: Compiled, p
   return i;
 }
 
-export function extractProjects(text: string, tables: Tables): string[] {
-  const n = normalize(text).replace(/\s+/g, '');
+/** `normalized` is normalize(text), when the caller has it already (enrich.ts). */
+export function extractProjects(text: string, tables: Tables, normalized = normalize(text)): string[] {
+  const n = normalized.replace(/\s+/g, '');
   const p = patterns(tables);
   const out = new Set<string>();
   if (p.known) for (const m of n.matchAll(p.known)) out.add(canonicalName(m[0], tables));

@@ -4,8 +4,21 @@ import { normalize } from './text.js';
 
 const THRESHOLD = 2;
 
-export function classifyTopics(text: string, path: string[], tables: Tables): string[] {
-  const n = normalize(path.join(' ') + ' ' + text);
+// Every clause of a section repeats its path: normalize each path once.
+const pathCache = new Map<string, string>();
+function normalizedPath(path: string[]): string {
+  const key = path.join(' ');
+  let n = pathCache.get(key);
+  if (n === undefined) {
+    if (pathCache.size > 10_000) pathCache.clear();
+    pathCache.set(key, (n = normalize(key)));
+  }
+  return n;
+}
+
+/** `normalized` is normalize(text), when the caller has it already (enrich.ts). */
+export function classifyTopics(text: string, path: string[], tables: Tables, normalized = normalize(text)): string[] {
+  const n = normalizedPath(path) + ' ' + normalized;
   const out: string[] = [];
   for (const rule of tables.topics) {
     let score = 0;

@@ -72,9 +72,10 @@ export function roleOfColumn(header: string): UnitRole | null {
   return key ? ROLE_OF[key] : null;
 }
 
-export function extractUnits(text: string, tables: Tables, cells: { text: string; header: string }[] = []): UnitRef[] {
+/** `normalized` is normalize(text), when the caller has it already (enrich.ts). */
+export function extractUnits(text: string, tables: Tables, cells: { text: string; header: string }[] = [], normalized = normalize(text)): UnitRef[] {
   // normalize() folds （）： to ()：, traditional to simplified; same length as the original.
-  const n = normalize(text);
+  const n = normalized;
   const found = new Map<string, UnitRole>();
   const rank: Record<UnitRole, number> = { lead: 3, responsible: 2, support: 1, mentioned: 0 };
   const add = (raw: string, role: UnitRole) => {

@@ -31,9 +31,9 @@ const HEADING_BOOST = 1;
 const PHRASE_BOOST = 10;
 /** The best clauses whose text is read for the phrase boost, when FTS5 cannot give it. */
 const RESCORE_WINDOW = 100;
-/** What the phrase re-scoring compares a query with: the clause normalized, without spaces and punctuation. */
-function phraseText(c: Clause): string {
-  return normalize(c.text).replace(/[\s\p{P}\p{S}]+/gu, '');
+/** What the phrase re-scoring compares a query with: text normalized, without spaces and punctuation. */
+function phraseText(normalized: string): string {
+  return normalized.replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /** Bump when the file's layout changes: an index of another format is rebuilt, not read. */
@@ -147,7 +147,7 @@ export class SqliteEngine implements SearchEngine {
       // Tokenize sentence by sentence with a cache: corpora repeat sentences (boilerplate, the
       // benchmark's recombined clauses), and jieba is the slowest step of a rebuild. Bigram
       // occurrences are counted per sentence too: query planning reads them (formPosting).
-      interface Sentence { tokens: string[]; grams: string[]; uses: number }
+      interface Sentence { tokens: string[]; grams: string[]; body: string; uses: number }
       const tokenCache = new Map<string, Sentence>();
       const gramCounts = new Map<string, number>();
       const countGrams = (grams: string[], times: number) => { for (const g of grams) gramCounts.set(g, (gramCounts.get(g) ?? 0) + times); };
@@ -155,7 +155,7 @@ export class SqliteEngine implements SearchEngine {
         let t = tokenCache.get(s);
         if (!t) {
           const n = normalize(s);
-          t = { tokens: indexTokens(words(n)), grams: bigrams(n), uses: 0 };
+          t = { tokens: indexTokens(words(n)), grams: bigrams(n), body: phraseText(n), uses: 0 };
           if (tokenCache.size < 500_000) tokenCache.set(s, t);
           else countGrams(t.grams, 1);
         }
@@ -177,9 +177,9 @@ export class SqliteEngine implements SearchEngine {
         clauses.forEach((c, i) => {
           const rowid = i + 1;
           insClause.run(rowid, c.id, c.docId, c.ordinal, JSON.stringify(c));
-          insRescore.run(rowid, phraseText(c));
           for (const p of c.projects) insProject.run(rowid, p, c.docId);
           const parts = c.text.split(/(?<=[。；;！？])/).map(sentenceTokens);
+          insRescore.run(rowid, parts.map(p => p.body).join(''));
           const tokens = parts.flatMap(p => p.tokens);
           postings.add(rowid, tokens);
           // A clause's own heading: the last heading above it and its first sentence (a run-in title).

@@ -56,6 +56,18 @@ describe('word postings', () => {
     }
   });
 
+  it('scores only the clauses asked for, the same as scoring them all', () => {
+    const lengths = Uint16Array.from([0, ...clauses.map(t => t.length)]);
+    const stats = { docs: clauses.length, avgLength: 5, lengths };
+    const all = new Float32Array(clauses.length + 1);
+    addScores(stats, get('发展'), all);
+    for (const only of [get('瑞金机场').ids, get('建设').ids, get('发展').ids]) {
+      const some = new Float32Array(clauses.length + 1);
+      addScores(stats, get('发展'), some, 1, only);
+      for (let id = 1; id <= clauses.length; id++) expect(some[id]).toBe(only.includes(id) ? all[id] : 0);
+    }
+  });
+
   it('scores a rare word above a common one in the same clause (idf)', () => {
     const lengths = Uint16Array.from([0, ...clauses.map(t => t.length)]);
     const stats = { docs: clauses.length, avgLength: 5, lengths };

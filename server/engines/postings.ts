@@ -201,8 +201,17 @@ export function addScores(stats: Bm25, p: Posting, scores: Float32Array, weight 
   const norm = (K1 * B) / stats.avgLength;
   const { ids, tfs } = p;
   const lengths = stats.lengths;
-  if (!only) {
+  if (!only || only === ids) {
     for (let i = 0; i < ids.length; i++) scores[ids[i]] += (w * tfs[i]) / (tfs[i] + base + norm * lengths[ids[i]]);
+    return;
+  }
+  if (ids.length < 8 * only.length) {
+    // Lists of like size: one linear merge.
+    for (let k = 0, i = 0; k < only.length && i < ids.length;) {
+      if (ids[i] < only[k]) i++;
+      else if (ids[i] > only[k]) k++;
+      else { scores[ids[i]] += (w * tfs[i]) / (tfs[i] + base + norm * lengths[ids[i]]); i++; k++; }
+    }
     return;
   }
   for (let k = 0, at = 0; k < only.length && at < ids.length; k++) {

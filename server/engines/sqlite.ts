@@ -366,20 +366,21 @@ export class SqliteEngine implements SearchEngine {
     let ids = postings.map(p => p.any.ids).sort((x, y) => x.length - y.length).reduce((acc, l) => (acc.length ? intersectIds(acc, l) : acc));
     if (!ids.length && postings.length > 1) ids = mostCovered(postings.map(p => p.any.ids)).ids;
     if (filtered) ids = intersectIds(ids, filtered);
-    for (const { forms } of postings) for (const f of forms) addScores(bm25, f, scores, 3, ids);
-    // A term in the clause's own heading (its section title, its first sentence) counts once more.
-    for (const t of q.terms) addConstant(union(t.alternatives.map(a => this.headingPosting(a))).ids, ids, scores, HEADING_BOOST);
-    // The query as typed, as one phrase: for one term, its own form (not a synonym or its parts);
-    // for several, the bigram phrase on FTS5 where that is cheap, else the text of the best few.
-    let rescore = false;
-    if (q.terms.length === 1 && q.phrase.length >= 2) addConstant(postings[0].forms[0].ids, ids, scores, PHRASE_BOOST);
-    else if (q.phrase.length >= 2) {
-      // A phrase whose bigrams never occur may still be in the text across punctuation (“五型”政府).
-      const rarest = q.phrase.length <= 64 ? this.rarestGram(q.phrase) : 0;
-      if (rarest > 0 && rarest < PHRASE_WHEN_RAREST_GRAM_BELOW) addConstant(this.gramPosting(q.phrase).ids, ids, scores, PHRASE_BOOST);
-      else rescore = true;
-    }
+    // The scratch scores are cleared however this ends: the next query starts from zero.
     try {
+      for (const { forms } of postings) for (const f of forms) addScores(bm25, f, scores, 3, ids);
+      // A term in the clause's own heading (its section title, its first sentence) counts once more.
+      for (const t of q.terms) addConstant(union(t.alternatives.map(a => this.headingPosting(a))).ids, ids, scores, HEADING_BOOST);
+      // The query as typed, as one phrase: for one term, its own form (not a synonym or its parts);
+      // for several, the bigram phrase on FTS5 where that is cheap, else the text of the best few.
+      let rescore = false;
+      if (q.terms.length === 1 && q.phrase.length >= 2) addConstant(postings[0].forms[0].ids, ids, scores, PHRASE_BOOST);
+      else if (q.phrase.length >= 2) {
+        // A phrase whose bigrams never occur may still be in the text across punctuation (“五型”政府).
+        const rarest = q.phrase.length <= 64 ? this.rarestGram(q.phrase) : 0;
+        if (rarest > 0 && rarest < PHRASE_WHEN_RAREST_GRAM_BELOW) addConstant(this.gramPosting(q.phrase).ids, ids, scores, PHRASE_BOOST);
+        else rescore = true;
+      }
       let scored = topK(ids, scores, rescore ? Math.max(RESCORE_WINDOW, params.offset + params.limit) : params.offset + params.limit)
         .map(rowid => ({ rowid, score: scores[rowid] }));
       if (rescore) {

@@ -83,83 +83,75 @@ export function intersect(list: Posting[]): Posting {
   return [...list].sort((a, b) => a.ids.length - b.ids.length).reduce(intersect2);
 }
 
-/** A linear merge for postings of like size, else galloping through the longer one. */
 function intersect2(a: Posting, b: Posting): Posting {
   const ids = new Uint32Array(Math.min(a.ids.length, b.ids.length));
   const tfs = new Uint8Array(ids.length);
   let n = 0;
-  if (b.ids.length < 8 * a.ids.length) {
-    for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length;) {
-      const x = a.ids[i], y = b.ids[j];
-      if (x < y) i++;
-      else if (y < x) j++;
-      else { ids[n] = x; tfs[n++] = Math.min(a.tfs[i++], b.tfs[j++]); }
-    }
-  } else {
-    for (let i = 0, at = 0; i < a.ids.length && at < b.ids.length; i++) {
-      at = seek(b.ids, a.ids[i], at);
-      if (b.ids[at] === a.ids[i]) { ids[n] = a.ids[i]; tfs[n++] = Math.min(a.tfs[i], b.tfs[at]); }
-    }
-  }
+  matchPairs(a.ids, b.ids, (i, j) => { ids[n] = a.ids[i]; tfs[n++] = Math.min(a.tfs[i], b.tfs[j]); });
   return { ids: ids.subarray(0, n), tfs: tfs.subarray(0, n) };
 }
 
-/** Ids in both ascending lists: a linear merge for lists of like size, else galloping through the longer. */
+/** Ids in both ascending lists. */
 export function intersectIds(a: Uint32Array, b: Uint32Array): Uint32Array {
-  if (a.length > b.length) [a, b] = [b, a];
-  const out = new Uint32Array(a.length);
+  const out = new Uint32Array(Math.min(a.length, b.length));
   let n = 0;
-  if (b.length < 8 * a.length) {
-    for (let i = 0, j = 0; i < a.length && j < b.length;) {
-      if (a[i] < b[j]) i++;
-      else if (a[i] > b[j]) j++;
-      else { out[n++] = a[i]; i++; j++; }
-    }
-    return out.subarray(0, n);
-  }
-  let at = 0;
-  for (let i = 0; i < a.length && at < b.length; i++) {
-    at = seek(b, a[i], at);
-    if (b[at] === a[i]) out[n++] = a[i];
-  }
-  return out.subarray(0, n);
-}
-
-/** Ids in any of the ascending lists, ascending, once each (a k-way merge). */
-export function unionIds(lists: Uint32Array[]): Uint32Array {
-  const live = lists.filter(l => l.length);
-  if (live.length <= 1) return live[0] ?? new Uint32Array(0);
-  const out = new Uint32Array(live.reduce((n, l) => n + l.length, 0));
-  const at = new Uint32Array(live.length);
-  let n = 0;
-  for (;;) {
-    let min = 0xffffffff;
-    for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] < min) min = live[k][at[k]];
-    if (min === 0xffffffff) break;
-    out[n++] = min;
-    for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] === min) at[k]++;
-  }
+  matchPairs(a, b, i => { out[n++] = a[i]; });
   return out.subarray(0, n);
 }
 
 /**
- * The ids found in the most of these ascending lists, ascending, and in how many lists: one
- * k-way merge, reading each list in order (no scattered counters to fetch from memory).
+ * Visits each id held by both ascending lists, with its index in each: a linear merge for lists
+ * of like size, else galloping through the longer one.
  */
-export function mostCovered(lists: Uint32Array[]): { ids: Uint32Array; count: number } {
+function matchPairs(a: Uint32Array, b: Uint32Array, visit: (i: number, j: number) => void): void {
+  if (b.length >= 8 * a.length) {
+    for (let i = 0, j = 0; i < a.length && j < b.length; i++) { j = seek(b, a[i], j); if (b[j] === a[i]) visit(i, j); }
+  } else if (a.length >= 8 * b.length) {
+    for (let j = 0, i = 0; j < b.length && i < a.length; j++) { i = seek(a, b[j], i); if (a[i] === b[j]) visit(i, j); }
+  } else {
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else visit(i++, j++);
+    }
+  }
+}
+
+/** Walks ascending lists together (a k-way merge): each id once, with how many lists hold it. */
+function mergeAscending(lists: Uint32Array[], visit: (id: number, count: number) => void): void {
   const live = lists.filter(l => l.length);
   const at = new Uint32Array(live.length);
-  let best = 0;
-  let out: number[] = [];
   for (;;) {
     let min = 0xffffffff;
     for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] < min) min = live[k][at[k]];
-    if (min === 0xffffffff) break;
+    if (min === 0xffffffff) return;
     let count = 0;
     for (let k = 0; k < live.length; k++) if (at[k] < live[k].length && live[k][at[k]] === min) { count++; at[k]++; }
-    if (count > best) { best = count; out = []; }
-    if (count === best) out.push(min);
+    visit(min, count);
   }
+}
+
+/** Ids in any of the ascending lists, ascending, once each. */
+export function unionIds(lists: Uint32Array[]): Uint32Array {
+  const live = lists.filter(l => l.length);
+  if (live.length <= 1) return live[0] ?? new Uint32Array(0);
+  const out = new Uint32Array(live.reduce((n, l) => n + l.length, 0));
+  let n = 0;
+  mergeAscending(live, id => { out[n++] = id; });
+  return out.subarray(0, n);
+}
+
+/**
+ * The ids found in the most of these ascending lists, ascending, and in how many lists: read in
+ * order (no scattered counters to fetch from memory).
+ */
+export function mostCovered(lists: Uint32Array[]): { ids: Uint32Array; count: number } {
+  let best = 0;
+  let out: number[] = [];
+  mergeAscending(lists, (id, count) => {
+    if (count > best) { best = count; out = []; }
+    if (count === best) out.push(id);
+  });
   return { ids: Uint32Array.from(out), count: best };
 }
 
@@ -193,7 +185,7 @@ export function idf(stats: Bm25, df: number): number {
 
 /**
  * Adds one term's BM25 contribution to each clause of its posting, or only to the clauses of
- * `only` (ascending), found by galloping through the posting.
+ * `only` (ascending).
  */
 export function addScores(stats: Bm25, p: Posting, scores: Float32Array, weight = 1, only?: Uint32Array): void {
   const w = idf(stats, p.ids.length) * weight * (K1 + 1);
@@ -201,23 +193,9 @@ export function addScores(stats: Bm25, p: Posting, scores: Float32Array, weight 
   const norm = (K1 * B) / stats.avgLength;
   const { ids, tfs } = p;
   const lengths = stats.lengths;
-  if (!only || only === ids) {
-    for (let i = 0; i < ids.length; i++) scores[ids[i]] += (w * tfs[i]) / (tfs[i] + base + norm * lengths[ids[i]]);
-    return;
-  }
-  if (ids.length < 8 * only.length) {
-    // Lists of like size: one linear merge.
-    for (let k = 0, i = 0; k < only.length && i < ids.length;) {
-      if (ids[i] < only[k]) i++;
-      else if (ids[i] > only[k]) k++;
-      else { scores[ids[i]] += (w * tfs[i]) / (tfs[i] + base + norm * lengths[ids[i]]); i++; k++; }
-    }
-    return;
-  }
-  for (let k = 0, at = 0; k < only.length && at < ids.length; k++) {
-    at = seek(ids, only[k], at);
-    if (ids[at] === only[k]) scores[ids[at]] += (w * tfs[at]) / (tfs[at] + base + norm * lengths[ids[at]]);
-  }
+  const add = (i: number) => { scores[ids[i]] += (w * tfs[i]) / (tfs[i] + base + norm * lengths[ids[i]]); };
+  if (!only || only === ids) for (let i = 0; i < ids.length; i++) add(i);
+  else matchPairs(ids, only, add);
 }
 
 /** Adds a constant to the score of each clause of `only` (ascending) that is also in `ids`. */

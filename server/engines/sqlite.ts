@@ -53,6 +53,8 @@ interface Loaded {
   /** rarestGram answers, by text. */
   gramCounts: Map<string, number>;
   cacheBytes: number;
+  /** Prepared statements, compiled once per connection (better-sqlite3 style). */
+  statements: Map<string, Database.Statement>;
 }
 
 export class SqliteEngine implements SearchEngine {
@@ -98,8 +100,17 @@ export class SqliteEngine implements SearchEngine {
     return {
       db, facets, bm25: { docs, avgLength, lengths },
       scores: new Float32Array(docs + 1),
-      cache: new Map(), cacheBytes: 0, gramCounts: new Map(),
+      cache: new Map(), cacheBytes: 0, gramCounts: new Map(), statements: new Map(),
     };
+  }
+
+  /** A prepared statement for this index, compiled on first use. */
+  private sql(text: string): Database.Statement {
+    const l = this.loaded;
+    if (!l) throw new Error('index not built');
+    let st = l.statements.get(text);
+    if (!st) l.statements.set(text, (st = l.db.prepare(text)));
+    return st;
   }
 
   private get conn(): Database.Database {
@@ -271,7 +282,7 @@ export class SqliteEngine implements SearchEngine {
   /** A word's posting, from the cache or the postings table. */
   private wordPosting(word: string): Posting {
     return this.cached(`w${word}`, () => {
-      const r = this.conn.prepare('SELECT ids, tfs FROM postings WHERE term = ?').get(word) as { ids: Buffer; tfs: Buffer } | undefined;
+      const r = this.sql('SELECT ids, tfs FROM postings WHERE term = ?').get(word) as { ids: Buffer; tfs: Buffer } | undefined;
       return r ? { ids: fromBlob(r.ids, Uint32Array), tfs: new Uint8Array(r.tfs) } : EMPTY;
     });
   }
@@ -279,7 +290,7 @@ export class SqliteEngine implements SearchEngine {
   /** Clauses whose own heading holds a word. */
   private headingPosting(word: string): Posting {
     return this.cached(`h${word}`, () => {
-      const ids = this.conn.prepare('SELECT ids FROM headings WHERE term = ?').pluck().get(word) as Buffer | undefined;
+      const ids = this.sql('SELECT ids FROM headings WHERE term = ?').pluck().get(word) as Buffer | undefined;
       return ids ? { ids: fromBlob(ids, Uint32Array), tfs: new Uint8Array(0) } : EMPTY;
     });
   }
@@ -305,9 +316,26 @@ export class SqliteEngine implements SearchEngine {
     const grams = bigrams(text);
     if (!grams.length) return EMPTY;
     // A lone Han character is found inside its bigrams; a lone digit or letter is a token of its own.
-    const expr = text.length === 1 && /\p{Script=Han}/u.test(text) ? `grams:${lit(text)}*` : `grams:${lit(grams.join(' '))}`;
-    const ids = Uint32Array.from(this.conn.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid').raw().pluck().all(expr) as number[]);
+    const ids = text.length === 1 && /\p{Script=Han}/u.test(text) ? this.ftsIds(`grams:${lit(text)}*`) : this.phraseIds(grams);
     return { ids, tfs: new Uint8Array(ids.length).fill(1) };
+  }
+
+  /** Clauses holding these bigrams in a row, ascending. */
+  private phraseIds(grams: string[]): Uint32Array {
+    return this.ftsIds(`grams:${lit(grams.join(' '))}`);
+  }
+
+  private ftsIds(expr: string): Uint32Array {
+    return Uint32Array.from(this.sql('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid').raw().pluck().all(expr) as number[]);
+  }
+
+  /** How often a bigram occurs in the corpus (counted at build time). */
+  private gramCount(gram: string): number {
+    return (this.sql('SELECT n FROM grams WHERE gram = ?').pluck().get(gram) as number | undefined) ?? 0;
+  }
+
+  private clauseAt(rowid: number): Clause {
+    return JSON.parse(this.sql('SELECT json FROM clauses WHERE rowid = ?').pluck().get(rowid) as string) as Clause;
   }
 
   /** Clauses holding one form of a term: its word, or its bigram phrase where the word may be split. */
@@ -324,8 +352,7 @@ export class SqliteEngine implements SearchEngine {
     const counts = this.loaded!.gramCounts;
     let n = counts.get(text);
     if (n === undefined) {
-      const count = this.conn.prepare('SELECT n FROM grams WHERE gram = ?').pluck();
-      n = Math.min(...bigrams(text).map(g => (count.get(g) as number | undefined) ?? 0));
+      n = Math.min(...bigrams(text).map(g => this.gramCount(g)));
       if (counts.size > 100_000) counts.clear();
       counts.set(text, n);
     }
@@ -349,12 +376,10 @@ export class SqliteEngine implements SearchEngine {
     const { facets, bm25, scores } = this.loaded;
     const q = analyzeQuery(params.q, this.tables);
     const filtered = facets.select(params.filters);
-    const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
-    const load = (rowid: number) => JSON.parse(json.get(rowid) as string) as Clause;
 
     if (!q.terms.length) {
       if (!filtered) return empty;
-      const page = Array.from(filtered.subarray(params.offset, params.offset + params.limit), load);
+      const page = Array.from(filtered.subarray(params.offset, params.offset + params.limit), r => this.clauseAt(r));
       return { total: filtered.length, hits: page.map(c => ({ ...c, score: 0, highlight: highlight(c.text, q) })), facets: facets.count(filtered) };
     }
 
@@ -384,13 +409,13 @@ export class SqliteEngine implements SearchEngine {
       let scored = topK(ids, scores, rescore ? Math.max(RESCORE_WINDOW, params.offset + params.limit) : params.offset + params.limit)
         .map(rowid => ({ rowid, score: scores[rowid] }));
       if (rescore) {
-        const texts = this.conn.prepare('SELECT rowid, body FROM rescore WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(scored.map(s => s.rowid))) as [number, string][];
+        const texts = this.sql('SELECT rowid, body FROM rescore WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(scored.map(s => s.rowid))) as [number, string][];
         const withPhrase = new Set(texts.filter(([, body]) => body.includes(q.phrase)).map(([rowid]) => rowid));
         scored = scored.map(s => ({ rowid: s.rowid, score: s.score + (withPhrase.has(s.rowid) ? PHRASE_BOOST : 0) }))
           .sort((a, b) => b.score - a.score || a.rowid - b.rowid);
       }
       const hits = scored.slice(params.offset, params.offset + params.limit).map(({ rowid, score }) => {
-        const clause = load(rowid);
+        const clause = this.clauseAt(rowid);
         return { ...clause, score: Math.round(score * 1000) / 1000, highlight: highlight(clause.text, q) };
       });
       return { total: ids.length, hits, facets: facets.count(ids) };
@@ -403,11 +428,9 @@ export class SqliteEngine implements SearchEngine {
     if (!this.loaded) return [];
     const grams = bigrams(folded).slice(0, 200);
     if (!grams.length) return [];
-    const rowids = (pieces: string[]) => Uint32Array.from(this.conn.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid').raw().pluck().all(`grams:${lit(pieces.join(' '))}`) as number[]);
-    const lookup = this.conn.prepare('SELECT n FROM grams WHERE gram = ?').pluck();
-    const counts = new Map(grams.map(g => [g, (lookup.get(g) as number | undefined) ?? 0]));
+    const counts = new Map(grams.map(g => [g, this.gramCount(g)]));
     // 1. The quotation verbatim (after folding): one phrase, when every bigram of it is in the index.
-    let found: Uint32Array = grams.every(g => counts.get(g)) ? rowids(grams) : new Uint32Array(0);
+    let found: Uint32Array = grams.every(g => counts.get(g)) ? this.phraseIds(grams) : new Uint32Array(0);
     if (!found.length) {
       // 2. A misquotation leaves most of the text intact: the clauses holding the most of its
       //    runs of up to four bigrams, cut where a bigram is in no clause (a changed character,
@@ -421,7 +444,7 @@ export class SqliteEngine implements SearchEngine {
         const ranked = pieces.map((p, i) => ({ p, third: Math.floor((3 * i) / pieces.length), n: Math.min(...p.map(g => counts.get(g)!)) })).sort((x, y) => x.n - y.n);
         const cheap = ranked.filter(x => x.n < PHRASE_WHEN_RAREST_GRAM_BELOW);
         const chosen = cheap.length ? [0, 1, 2].flatMap(t => cheap.filter(x => x.third === t).slice(0, 2)) : ranked.slice(0, 2);
-        return chosen.map(x => rowids(x.p));
+        return chosen.map(x => this.phraseIds(x.p));
       };
       const runs: string[][] = [];
       let run: string[] = [];
@@ -439,8 +462,7 @@ export class SqliteEngine implements SearchEngine {
     for (const id of found) scores[id] = -bm25.lengths[id];
     const best = topK(found, scores, limit);
     for (const id of found) scores[id] = 0;
-    const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
-    return best.map(r => JSON.parse(json.get(r) as string) as Clause);
+    return best.map(r => this.clauseAt(r));
   }
 
   async clausesMentioning(names: string[]): Promise<Clause[]> {
@@ -448,10 +470,9 @@ export class SqliteEngine implements SearchEngine {
     const normNames = [...new Set(names.map(n => normalize(n)).filter(n => n.length >= 2))];
     const byText = union(normNames.map(n => this.formPosting(n, 'full'))).ids;
     const byProject = this.conn.prepare('SELECT DISTINCT rowid FROM projects WHERE name IN (SELECT value FROM json_each(?))').raw().pluck().all(JSON.stringify(names)) as number[];
-    const json = this.conn.prepare('SELECT json FROM clauses WHERE rowid = ?').pluck();
     const rowids = [...new Set([...byText, ...byProject])].sort((x, y) => x - y);
     // Bigram phrases can match across word boundaries; confirm on the folded text.
-    return rowids.map(r => JSON.parse(json.get(r) as string) as Clause)
+    return rowids.map(r => this.clauseAt(r))
       .filter(c => c.projects.some(p => names.includes(p)) || normNames.some(n => normalize(c.text).replace(/\s+/g, '').includes(n)));
   }
 
